@@ -1,0 +1,20 @@
+/** Three projects: unit (pure logic, mocks allowed), sandbox (real HTTP against the local vendor
+ * sandboxes) and e2e (the packed tarball installed into a real n8n). `npm test` runs all three. */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+
+const project = (name, roots, extra = {}) => ({
+	displayName: name,
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	roots,
+	testMatch: ['**/*.test.ts'],
+	...extra,
+});
+
+module.exports = {
+	projects: [
+		project('unit', ['<rootDir>/test/unit']),
+		project('sandbox', ['<rootDir>/test/sandbox']),
+		project('e2e', ['<rootDir>/test/e2e'], { testTimeout: 30 * 60 * 1000 }),
+	],
+};

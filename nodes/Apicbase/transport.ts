@@ -1,0 +1,106 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { bodyText } from '../shared/httpFailure';
+import { collectPages } from '../shared/pagination';
+import { withRetry } from '../shared/retry';
+import { apicbaseBaseUrl } from './environment';
+
+export type ApicbaseContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type ApicbaseCredentialType = 'apicbaseSupplierApi';
+
+/** Apicbase allows up to 200 rows per page (default 10). */
+export const APICBASE_PAGE_SIZE = 200;
+
+/** DRF error bodies: {"detail": "..."}, field errors {"field": ["..."]}, or OAuth errors. */
+export const apicbaseErrorMessage: VendorMessageReader = ({ body }) => {
+	if (Array.isArray(body)) return body.map(String).join('; ') || undefined;
+	if (body && typeof body === 'object') {
+		const { detail, error, error_description: description } = body as Record<string, unknown>;
+		if (typeof detail === 'string') return detail;
+		if (typeof description === 'string' || typeof error === 'string') return String(description ?? error);
+		const fields = Object.entries(body as Record<string, unknown>)
+			.map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
+			.join('; ');
+		return fields || undefined;
+	}
+	const text = bodyText(body).trim();
+	return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
+};
+
+export async function apicbaseRequest(
+	this: ApicbaseContext,
+	credentialType: ApicbaseCredentialType,
+	method: IHttpRequestMethods,
+	pathOrUrl: string,
+	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number } = {},
+): Promise<unknown> {
+	const credentials = await this.getCredentials(credentialType);
+	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apicbaseBaseUrl(credentials)}${pathOrUrl}`;
+	try {
+		return await withRetry(
+			async () =>
+				await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+					method,
+					url,
+					qs: options.query,
+					body: options.body,
+					json: true,
+				}),
+			{ method },
+		);
+	} catch (error) {
+		throw toVendorApiError(this.getNode(), error, apicbaseErrorMessage, options.itemIndex);
+	}
+}
+
+interface DrfPage {
+	count?: number;
+	next?: string | number | null;
+	results?: IDataObject[];
+}
+
+type DrfCursor = { url: string; query?: IDataObject };
+
+/**
+ * Walks a DRF list. `next` is normally an absolute URL: it is followed only when it points at
+ * the configured Apicbase host (the bearer token must never go elsewhere); otherwise, or when
+ * the server gives a page number, the page parameter is advanced instead.
+ */
+export async function apicbaseList(
+	this: ApicbaseContext,
+	credentialType: ApicbaseCredentialType,
+	path: string,
+	options: { query?: IDataObject; limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const credentials = await this.getCredentials(credentialType);
+	const base = new URL(apicbaseBaseUrl(credentials));
+	const pageSize = Math.min(APICBASE_PAGE_SIZE, options.limit ?? APICBASE_PAGE_SIZE);
+	const firstQuery = { ...options.query, page_size: pageSize, page: 1 };
+	return await collectPages<IDataObject, DrfCursor>(
+		{ url: path, query: firstQuery },
+		async (cursor) => {
+			const page = (await apicbaseRequest.call(this, credentialType, 'GET', cursor.url, {
+				query: cursor.query,
+				itemIndex: options.itemIndex,
+			})) as DrfPage;
+			const items = Array.isArray(page.results) ? page.results : [];
+			if (page.next === null || page.next === undefined || page.next === '' || items.length === 0) {
+				return { items, next: undefined };
+			}
+			if (typeof page.next === 'string' && /^https?:\/\//.test(page.next) && new URL(page.next).origin === base.origin) {
+				return { items, next: { url: page.next } };
+			}
+			const current = Number((cursor.query?.page as number | undefined) ?? new URL(cursor.url, base).searchParams.get('page') ?? 1);
+			const nextPage = typeof page.next === 'number' ? page.next : current + 1;
+			return { items, next: { url: path, query: { ...firstQuery, page: nextPage } } };
+		},
+		options.limit,
+	);
+}

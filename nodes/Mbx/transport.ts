@@ -1,0 +1,102 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { bodyText } from '../shared/httpFailure';
+import { collectPages, nextOffset } from '../shared/pagination';
+import { withRetry } from '../shared/retry';
+
+export type MbxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+const CREDENTIAL_TYPE = 'mbxHmacApi';
+/** MBX caps a page at 100 rows. */
+export const MBX_PAGE_SIZE = 100;
+
+export function mbxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url = credentials.environment === 'custom' ? credentials.customBaseUrl : credentials.environment;
+	return String(url ?? '').trim().replace(/\/+$/, '');
+}
+
+/** MBX answers errors as {"errors": [...]} (the envelope's own field), or as plain text. */
+export const mbxErrorMessage: VendorMessageReader = ({ body }) => {
+	if (body && typeof body === 'object') {
+		const errors = (body as { errors?: unknown }).errors;
+		if (Array.isArray(errors) && errors.length) {
+			return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
+		}
+		const { error, error_description: description } = body as { error?: string; error_description?: string };
+		if (description ?? error) return `MBX: ${description ?? error}`;
+		return undefined;
+	}
+	const text = bodyText(body).trim();
+	return text ? text.slice(0, 300) : undefined;
+};
+
+/** The `q` parameter: URI-escaped JSON, as MBX expects it. Built here so the URL that is signed
+ * is byte for byte the URL that is sent. */
+export function withQuery(path: string, q?: IDataObject): string {
+	if (!q || Object.keys(q).length === 0) return path;
+	return `${path}?q=${encodeURIComponent(JSON.stringify(q))}`;
+}
+
+export async function mbxRequest(
+	this: MbxContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { q?: IDataObject; body?: IDataObject; itemIndex?: number } = {},
+): Promise<unknown> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	try {
+		return await withRetry(
+			async () =>
+				await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+					method,
+					baseURL: mbxBaseUrl(credentials),
+					url: withQuery(path, options.q),
+					body: options.body,
+					json: true,
+				}),
+			{ method },
+		);
+	} catch (error) {
+		throw toVendorApiError(this.getNode(), error, mbxErrorMessage, options.itemIndex);
+	}
+}
+
+interface MbxListEnvelope {
+	count?: number;
+	total_results?: number;
+	offset?: number;
+	results?: IDataObject[];
+}
+
+/** Pages through an MBX list with `q.limit`/`q.offset` until `total_results` is reached. */
+export async function mbxList(
+	this: MbxContext,
+	path: string,
+	options: { filters?: IDataObject; limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	const filters = options.filters && Object.keys(options.filters).length ? options.filters : undefined;
+	return await collectPages<IDataObject, number>(
+		0,
+		async (offset, remaining) => {
+			const requested = Math.min(MBX_PAGE_SIZE, remaining ?? MBX_PAGE_SIZE);
+			const page = (await mbxRequest.call(this, 'GET', path, {
+				q: { limit: requested, offset, ...(filters ? { filters } : {}) },
+				itemIndex: options.itemIndex,
+			})) as MbxListEnvelope;
+			const items = page.results ?? [];
+			return {
+				items,
+				next: nextOffset({ offset, received: items.length, requested, total: page.total_results }),
+			};
+		},
+		options.limit,
+	);
+}

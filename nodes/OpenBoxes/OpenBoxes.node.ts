@@ -1,0 +1,44 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { runOperations } from '../shared/router';
+import * as product from './actions/product';
+
+const resources = { product: product.operations };
+
+export class OpenBoxes implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenBoxes',
+		name: 'openBoxes',
+		icon: { light: 'file:../../icons/openboxes.svg', dark: 'file:../../icons/openboxes.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Products, stock, purchase orders and stock movements in OpenBoxes',
+		defaults: { name: 'OpenBoxes' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openBoxesApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Product', value: 'product' }],
+				default: 'product',
+			},
+			...product.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runOperations.call(this, resources);
+	}
+}

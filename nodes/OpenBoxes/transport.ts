@@ -1,0 +1,126 @@
+import {
+	NodeApiError,
+	type IAdditionalCredentialOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { bodyText, readHttpFailure, type HttpFailure } from '../shared/httpFailure';
+import { collectPages, nextOffset } from '../shared/pagination';
+import { withRetry } from '../shared/retry';
+import { openBoxesBaseUrl } from './session';
+
+export type OpenBoxesContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+const CREDENTIAL_TYPE = 'openBoxesApi';
+export const OPENBOXES_PAGE_SIZE = 100;
+
+/** OpenBoxes error bodies: {"errorCode","errorMessage"}, {"errorMessages":[...]} or plain text. */
+export const openBoxesErrorMessage: VendorMessageReader = ({ body }) => {
+	if (body && typeof body === 'object') {
+		const { errorMessage, errorMessages } = body as { errorMessage?: unknown; errorMessages?: unknown };
+		if (typeof errorMessage === 'string' && errorMessage) return errorMessage;
+		if (Array.isArray(errorMessages) && errorMessages.length) return errorMessages.join('; ');
+		return undefined;
+	}
+	const text = bodyText(body).trim();
+	return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
+};
+
+/** OpenBoxes signals a missing or expired session by redirecting instead of answering 401. */
+function redirectTarget(failure: HttpFailure): 'login' | 'forbidden' | undefined {
+	if (failure.status < 300 || failure.status >= 400) return undefined;
+	const location = failure.headers.location ?? '';
+	if (/\/errors\/handleUnauthorized|\/auth\/login/.test(location)) return 'login';
+	if (/\/errors\/handleForbidden/.test(location)) return 'forbidden';
+	return undefined;
+}
+
+export async function openBoxesRequest(
+	this: OpenBoxesContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number } = {},
+): Promise<unknown> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const send = async (additional?: IAdditionalCredentialOptions) =>
+		await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			{
+				method,
+				url: `${openBoxesBaseUrl(credentials)}/api${path}`,
+				qs: options.query,
+				body: options.body,
+				json: true,
+				disableFollowRedirect: true,
+			},
+			additional,
+		);
+
+	try {
+		return await withRetry(
+			async () =>
+				await send().catch(async (error: unknown) => {
+					const failure = readHttpFailure(error);
+					if (!failure || redirectTarget(failure) !== 'login') return await Promise.reject(error);
+					// An emptied session cookie makes n8n run the credential's login again and store
+					// the new cookie; then the same request is sent once more.
+					const stored = this.getNode().credentials?.[CREDENTIAL_TYPE];
+					return await send({
+						credentialsDecrypted: {
+							id: stored?.id ?? '',
+							name: stored?.name ?? '',
+							type: CREDENTIAL_TYPE,
+							data: { ...credentials, sessionCookie: '' },
+						},
+					});
+				}),
+			{ method },
+		);
+	} catch (error) {
+		const failure = readHttpFailure(error);
+		const redirect = failure && redirectTarget(failure);
+		if (redirect) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ status: failure.status, location: failure.headers.location ?? '' },
+				{
+					httpCode: redirect === 'forbidden' ? '403' : '401',
+					message:
+						redirect === 'forbidden'
+							? 'OpenBoxes denied access: the user of this credential lacks the role for this action'
+							: 'OpenBoxes did not accept the login session, even after logging in again',
+					itemIndex: options.itemIndex,
+				},
+			);
+		}
+		throw toVendorApiError(this.getNode(), error, openBoxesErrorMessage, options.itemIndex);
+	}
+}
+
+/** Pages through a list with `max`/`offset`, stopping at `totalCount` or at a short page. */
+export async function openBoxesList(
+	this: OpenBoxesContext,
+	path: string,
+	options: { query?: IDataObject; limit?: number; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	return await collectPages<IDataObject, number>(
+		0,
+		async (offset, remaining) => {
+			const requested = Math.min(OPENBOXES_PAGE_SIZE, remaining ?? OPENBOXES_PAGE_SIZE);
+			const page = (await openBoxesRequest.call(this, 'GET', path, {
+				query: { ...options.query, max: requested, offset },
+				itemIndex: options.itemIndex,
+			})) as { data?: IDataObject[]; totalCount?: unknown };
+			const items = Array.isArray(page.data) ? page.data : [];
+			const total = typeof page.totalCount === 'number' ? page.totalCount : undefined;
+			return { items, next: nextOffset({ offset, received: items.length, requested, total }) };
+		},
+		options.limit,
+	);
+}

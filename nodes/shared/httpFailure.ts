@@ -1,0 +1,56 @@
+/**
+ * n8n's request helpers throw errors that wrap the HTTP client's error (as `cause`, sometimes
+ * twice). This digs out what the vendor actually answered, so transports can retry, map the
+ * vendor's message, and rebuild an error that carries none of the signed request's headers.
+ */
+export interface HttpFailure {
+	status: number;
+	/** Response headers, names in lower case. */
+	headers: Record<string, string>;
+	body: unknown;
+}
+
+function normaliseHeaders(raw: unknown): Record<string, string> {
+	const headers: Record<string, string> = {};
+	if (!raw || typeof raw !== 'object') return headers;
+	const entries =
+		typeof (raw as { toJSON?: () => unknown }).toJSON === 'function'
+			? Object.entries((raw as { toJSON: () => Record<string, unknown> }).toJSON())
+			: Object.entries(raw as Record<string, unknown>);
+	for (const [name, value] of entries) {
+		if (value === undefined || value === null) continue;
+		headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return headers;
+}
+
+function asFailure(candidate: unknown): HttpFailure | undefined {
+	if (!candidate || typeof candidate !== 'object') return undefined;
+	const response = (candidate as { response?: Record<string, unknown> }).response;
+	if (!response || typeof response !== 'object') return undefined;
+	const status = response.status ?? response.statusCode;
+	if (typeof status !== 'number') return undefined;
+	return {
+		status,
+		headers: normaliseHeaders(response.headers),
+		body: 'data' in response ? response.data : response.body,
+	};
+}
+
+export function readHttpFailure(error: unknown): HttpFailure | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+		const failure = asFailure(current);
+		if (failure) return failure;
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** The body as text, for vendors that answer errors in plain text or HTML. */
+export function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return JSON.stringify(body);
+}

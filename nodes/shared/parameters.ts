@@ -1,0 +1,43 @@
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+/** Reads a parameter that must be a whole number of at least 1, naming the field when it is not. */
+export function positiveIntegerParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): number {
+	const raw = context.getNodeParameter(name, itemIndex) as unknown;
+	const value = typeof raw === 'string' ? Number(raw.trim()) : (raw as number);
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+		throw new NodeOperationError(context.getNode(), `${label} must be a whole number of 1 or more, got "${String(raw)}"`, {
+			itemIndex,
+			description: `Check the "${label}" field.`,
+		});
+	}
+	return value;
+}
+
+/** Reads a text parameter that must not be empty, naming the field when it is. */
+export function requiredStringParameter(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	if (value === '') {
+		throw new NodeOperationError(context.getNode(), `${label} is required`, {
+			itemIndex,
+			description: `Fill in the "${label}" field.`,
+		});
+	}
+	return value;
+}
+
+/** The limit to apply, or undefined when the user chose Return All. */
+export function limitParameter(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return positiveIntegerParameter(context, 'limit', 'Limit', itemIndex);
+}

@@ -1,0 +1,75 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+
+/** What one operation returns for one input item: plain objects, or ready-made items (binary). */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
+
+export interface Operation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+}
+
+export type ResourceOperations = Record<string, Operation>;
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return typeof value === 'object' && value !== null && 'json' in value;
+}
+
+function toItems(this: IExecuteFunctions, result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	if (list.every(isExecutionData)) {
+		return (list as INodeExecutionData[]).map((item) => ({ ...item, pairedItem: { item: itemIndex } }));
+	}
+	return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(list as IDataObject[]), {
+		itemData: { item: itemIndex },
+	});
+}
+
+/**
+ * The execute() of every action node: runs the chosen resource/operation once per input item,
+ * pairs each output with its input, and honours "Continue On Fail".
+ */
+export async function runOperations(
+	this: IExecuteFunctions,
+	resources: Record<string, ResourceOperations>,
+): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const resource = this.getNodeParameter('resource', itemIndex) as string;
+			const operationName = this.getNodeParameter('operation', itemIndex) as string;
+			const operation = resources[resource]?.[operationName];
+			if (!operation) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The operation "${operationName}" is not available for "${resource}"`,
+					{ itemIndex },
+				);
+			}
+			const result = await operation.execute.call(this, itemIndex);
+			output.push(...toItems.call(this, result, itemIndex));
+		} catch (error) {
+			if (this.continueOnFail()) {
+				output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			// Both constructors hand back an error that is already of their kind unchanged.
+			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [output];
+}
+
+/** Every operation of a resource, flattened into the node's property list. */
+export function operationProperties(operations: ResourceOperations): INodeProperties[] {
+	return Object.values(operations).flatMap((operation) => operation.description);
+}
