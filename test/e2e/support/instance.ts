@@ -1,0 +1,176 @@
+/**
+ * One n8n "user folder" with this package installed the way users install community nodes by
+ * hand: `npm install <tarball>` inside ~/.n8n/nodes. Credentials and workflows go in through the
+ * n8n CLI, and workflows run through `n8n execute`, so everything passes through real n8n code.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+import type { N8nRuntime } from './runtime';
+
+const execFileAsync = promisify(execFile);
+
+export const PACKAGE_NAME = 'n8n-nodes-supply-chain';
+
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface ExecutionResult {
+	ok: boolean;
+	/** Items of each node's first output on its first run, by node name. */
+	nodes: Record<string, Array<Record<string, unknown>>>;
+	error?: { message?: string; description?: string; node?: { name?: string }; httpCode?: string };
+	stdout: string;
+	stderr: string;
+}
+
+interface RunData {
+	data?: { resultData?: { runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>; error?: ExecutionResult['error'] } };
+}
+
+export class N8nInstance {
+	readonly userFolder: string;
+	readonly env: NodeJS.ProcessEnv;
+	private server: ChildProcess | undefined;
+
+	constructor(
+		readonly runtime: N8nRuntime,
+		options: { userFolder?: string; port?: number; extraEnv?: NodeJS.ProcessEnv } = {},
+	) {
+		this.userFolder = options.userFolder ?? mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+		mkdirSync(this.userFolder, { recursive: true });
+		this.env = {
+			PATH: `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
+			HOME: process.env.HOME,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-not-a-secret',
+			N8N_PORT: String(options.port ?? 5678),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+			N8N_REINSTALL_MISSING_PACKAGES: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_LOG_OUTPUT: 'console',
+			...options.extraEnv,
+		};
+	}
+
+	/** Installs the packed tarball as a community package (what "npm install" in ~/.n8n/nodes does). */
+	async installPackage(tarball: string): Promise<void> {
+		const nodesDir = path.join(this.userFolder, '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		writeFileSync(path.join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		// n8n provides n8n-workflow to community packages itself, so the peer is not installed.
+		await execFileAsync(
+			'npm',
+			['install', tarball, '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			{ cwd: nodesDir, env: { ...process.env } },
+		);
+	}
+
+	async cli(
+		args: string[],
+		options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+	): Promise<{ stdout: string; stderr: string; code: number }> {
+		const timeoutMs = options.timeoutMs ?? 5 * 60 * 1000;
+		try {
+			const { stdout, stderr } = await execFileAsync(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
+				env: { ...this.env, ...options.env },
+				timeout: timeoutMs,
+				maxBuffer: 256 * 1024 * 1024,
+			});
+			return { stdout, stderr, code: 0 };
+		} catch (error) {
+			const failed = error as { stdout?: string; stderr?: string; code?: number };
+			return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: typeof failed.code === 'number' ? failed.code : 1 };
+		}
+	}
+
+	private async cliOrThrow(args: string[]): Promise<string> {
+		const result = await this.cli(args);
+		if (result.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stderr}\n${result.stdout}`);
+		}
+		return result.stdout;
+	}
+
+	async importCredentials(credentials: CredentialImport[]): Promise<void> {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflow(workflow: Record<string, unknown>): Promise<void> {
+		const file = path.join(this.userFolder, `workflow-${String(workflow.id)}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		await this.cliOrThrow(['import:workflow', `--input=${file}`]);
+	}
+
+	/** Runs a Manual Trigger workflow through `n8n execute` and reads back every node's output. */
+	async execute(workflowId: string): Promise<ExecutionResult> {
+		// The CLI prints the run through its logger at info level.
+		const { stdout, stderr, code } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+			env: { N8N_LOG_LEVEL: 'info' },
+		});
+		const run = parseRunData(stdout);
+		const nodes: ExecutionResult['nodes'] = {};
+		for (const [name, runs] of Object.entries(run?.data?.resultData?.runData ?? {})) {
+			nodes[name] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+		}
+		const error = run?.data?.resultData?.error;
+		return { ok: code === 0 && !error && run !== undefined, nodes, error, stdout, stderr };
+	}
+
+	/** Starts `n8n start` (the editor and production webhooks) and waits until it answers. */
+	async start(): Promise<string> {
+		const url = `http://127.0.0.1:${this.env.N8N_PORT}`;
+		this.server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], { env: this.env, stdio: 'ignore' });
+		const deadline = Date.now() + 3 * 60 * 1000;
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(`${url}/healthz`);
+				if (response.ok) return url;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error('n8n did not start within 3 minutes');
+	}
+
+	async stop(): Promise<void> {
+		if (!this.server) return;
+		const server = this.server;
+		this.server = undefined;
+		await new Promise<void>((resolve) => {
+			server.once('exit', () => resolve());
+			server.kill('SIGTERM');
+			setTimeout(() => server.kill('SIGKILL'), 15_000).unref();
+		});
+	}
+}
+
+/** `n8n execute --rawOutput` prints the run as pretty JSON; log lines may surround it. */
+export function parseRunData(stdout: string): RunData | undefined {
+	const start = stdout.indexOf('{\n');
+	if (start === -1) return undefined;
+	for (let end = stdout.lastIndexOf('}'); end > start; end = stdout.lastIndexOf('}', end - 1)) {
+		try {
+			return JSON.parse(stdout.slice(start, end + 1)) as RunData;
+		} catch {
+			// keep trimming trailing log output
+		}
+	}
+	return undefined;
+}

