@@ -14,7 +14,7 @@ const communityRecommended = n8nCommunityNodesPlugin.configs.recommended;
 const notShipped = ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'];
 
 export default tseslint.config(
-	globalIgnores(['dist', 'coverage', 'node_modules']),
+	globalIgnores(['dist', 'coverage', 'node_modules', '.tmp']),
 	{
 		files: ['**/*.ts'],
 		extends: [
@@ -59,10 +59,14 @@ export default tseslint.config(
 	{
 		files: notShipped,
 		languageOptions: { globals: { ...globals.node, ...globals.jest } },
+		// Tests drive real processes (n8n, npm) and carry the sandboxes' fixed demo credentials.
 		rules: {
 			'no-console': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
+			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
+			'@n8n/community-nodes/require-node-api-error': 'off',
 		},
 	},
 	{

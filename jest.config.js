@@ -1,6 +1,6 @@
 /** Three projects: unit (pure logic, mocks allowed), sandbox (real HTTP against the local vendor
  * sandboxes) and e2e (the packed tarball installed into a real n8n). `npm test` runs all three. */
-const tsJest = ["ts-jest", { tsconfig: "tsconfig.test.json" }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 const project = (name, roots, extra = {}) => ({
 	displayName: name,
@@ -12,6 +12,7 @@ const project = (name, roots, extra = {}) => ({
 });
 
 module.exports = {
+	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
 	projects: [
 		project('unit', ['<rootDir>/test/unit']),
 		project('sandbox', ['<rootDir>/test/sandbox']),

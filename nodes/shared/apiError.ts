@@ -23,7 +23,7 @@ export function toVendorApiError(
 		return new NodeApiError(
 			node,
 			{ message: reason, ...(typeof code === 'string' ? { code } : {}) },
-			{ message: `Could not reach the service: ${reason}`, itemIndex },
+			{ message: `Could not reach the service: ${reason}`, description: reason, itemIndex },
 		);
 	}
 	const message = readMessage(failure);

@@ -1,0 +1,75 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { Mbx } from '../../nodes/Mbx/Mbx.node';
+import { httpError, mockExecuteFunctions } from '../helpers/mockContext';
+
+const credentials = { mbxHmacApi: { environment: 'custom', customBaseUrl: 'http://mbx.test/', publicToken: 'p', secretToken: 's' } };
+const countries = Array.from({ length: 249 }, (_, i) => ({ id: i + 1, iso_code: `C${i}`, name: `Country ${i}` }));
+
+function listResponder(q: { limit: number; offset: number }) {
+	const results = countries.slice(q.offset, q.offset + q.limit);
+	return { count: results.length, total_results: countries.length, offset: q.offset, results };
+}
+
+function qOf(url: string): { limit: number; offset: number; filters?: Record<string, unknown> } {
+	return JSON.parse(decodeURIComponent(url.split('?q=')[1]));
+}
+
+describe('MBX node: Country', () => {
+	it('Get Many with Return All pages with q limit/offset until total_results', async () => {
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'getAll', returnAll: true, filters: {} },
+			credentials,
+			respond: (call) => listResponder(qOf(call.options.url)),
+		});
+		const [output] = await new Mbx().execute.call(context);
+		expect(output).toHaveLength(249);
+		expect(calls.map((c) => qOf(c.options.url))).toEqual([
+			{ limit: 100, offset: 0 },
+			{ limit: 100, offset: 100 },
+			{ limit: 100, offset: 200 },
+		]);
+		expect(calls[0]).toMatchObject({ credentialType: 'mbxHmacApi', options: { method: 'GET', baseURL: 'http://mbx.test' } });
+		expect(calls[0].options.url.startsWith('/v2/countries?q=%7B')).toBe(true);
+		expect(calls[0].options.qs).toBeUndefined();
+	});
+
+	it('Get Many with a limit asks for no more than needed and sends filters in q', async () => {
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'getAll', returnAll: false, limit: 5, filters: { iso_code: ' ca ', name: '' } },
+			credentials,
+			respond: (call) => listResponder(qOf(call.options.url)),
+		});
+		const [output] = await new Mbx().execute.call(context);
+		expect(output).toHaveLength(5);
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 5, offset: 0, filters: { iso_code: 'CA' } });
+	});
+
+	it('Get fetches /v2/countries/{id} and returns the object', async () => {
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'get', countryId: 39 },
+			credentials,
+			respond: () => ({ id: 39, iso_code: 'CA', name: 'Canada' }),
+		});
+		const [output] = await new Mbx().execute.call(context);
+		expect(calls[0].options.url).toBe('/v2/countries/39');
+		expect(output).toEqual([{ json: { id: 39, iso_code: 'CA', name: 'Canada' }, pairedItem: { item: 0 } }]);
+	});
+
+	it('rejects a bad Country ID by name before sending anything', async () => {
+		const { context, calls } = mockExecuteFunctions({ parameters: { resource: 'country', operation: 'get', countryId: 'abc' }, credentials });
+		const run = new Mbx().execute.call(context);
+		await expect(run).rejects.toBeInstanceOf(NodeOperationError);
+		await expect(run).rejects.toThrow('Country ID must be a whole number of 1 or more, got "abc"');
+		expect(calls).toHaveLength(0);
+	});
+
+	it('reports the vendor message of an MBX error', async () => {
+		const { context } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'get', countryId: 999 },
+			credentials,
+			respond: () => Promise.reject(httpError(404, { errors: ["Couldn't find Country with 'id'=999"] })),
+		});
+		await expect(new Mbx().execute.call(context)).rejects.toThrow("Couldn't find Country with 'id'=999");
+	});
+});
