@@ -4,8 +4,6 @@
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { globalIgnores } from 'eslint/config';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importX from 'eslint-plugin-import-x';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -21,7 +19,6 @@ export default tseslint.config(
 			js.configs.recommended,
 			tseslint.configs.recommended,
 			communityRecommended,
-			importX.configs['flat/recommended'],
 		],
 		rules: {
 			'prefer-spread': 'off',
@@ -31,7 +28,6 @@ export default tseslint.config(
 	},
 	{
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
 	},
 	{
 		files: ['package.json'],
