@@ -6,9 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { MBX_ENVIRONMENT_PROPERTIES, mbxBaseUrlExpression } from '../nodes/Mbx/environment';
 import { mbxSignature } from '../nodes/shared/mbxSignature';
-
-const CUSTOM = 'custom';
 
 /** Where a request goes, resolved the way n8n's HTTP client joins baseURL and url. */
 function absoluteUrl(options: IHttpRequestOptions): URL {
@@ -83,27 +82,7 @@ export class MbxHmacApi implements ICredentialType {
 	icon = { light: 'file:../icons/mbx.svg', dark: 'file:../icons/mbx.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'https://api.mbx.com' },
-				{ name: 'Sandbox', value: 'https://api-sandbox.mbx.com' },
-				{ name: 'Custom URL', value: CUSTOM },
-			],
-			default: 'https://api.mbx.com',
-			description: 'Which MBX API to talk to. Use Custom URL for a local or proxied server.',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'customBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://localhost:4010',
-			description: 'The address of the MBX API, without /v2',
-			displayOptions: { show: { environment: [CUSTOM] } },
-		},
+		...MBX_ENVIRONMENT_PROPERTIES,
 		{
 			displayName: 'Public Token',
 			name: 'publicToken',
@@ -132,7 +111,7 @@ export class MbxHmacApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{$credentials.environment === "${CUSTOM}" ? $credentials.customBaseUrl : $credentials.environment}}`,
+			baseURL: mbxBaseUrlExpression,
 			url: '/v2/authenticate',
 			method: 'GET',
 		},

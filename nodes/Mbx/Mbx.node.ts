@@ -7,9 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import * as country from './actions/country';
-
-const resources = { country: country.operations };
+import { resourceOperations, resourceProperties } from './actions';
 
 export class Mbx implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,21 +22,26 @@ export class Mbx implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'mbxHmacApi', required: true }],
+		credentials: [
+			{ name: 'mbxHmacApi', required: true, displayOptions: { show: { authentication: ['hmac'] } } },
+			{ name: 'mbxOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
 		properties: [
 			{
-				displayName: 'Resource',
-				name: 'resource',
+				displayName: 'Authentication',
+				name: 'authentication',
 				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Country', value: 'country' }],
-				default: 'country',
+				options: [
+					{ name: 'HMAC Signature (Recommended by MBX)', value: 'hmac' },
+					{ name: 'OAuth2', value: 'oAuth2' },
+				],
+				default: 'hmac',
 			},
-			...country.description,
+			...resourceProperties,
 		],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, resources);
+		return await runOperations.call(this, resourceOperations);
 	}
 }

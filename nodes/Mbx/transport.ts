@@ -1,5 +1,4 @@
 import type {
-	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -11,16 +10,21 @@ import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
 import { bodyText } from '../shared/httpFailure';
 import { collectPages, nextOffset } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
+import { mbxBaseUrl } from './environment';
 
 export type MbxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-const CREDENTIAL_TYPE = 'mbxHmacApi';
 /** MBX caps a page at 100 rows. */
 export const MBX_PAGE_SIZE = 100;
 
-export function mbxBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const url = credentials.environment === 'custom' ? credentials.customBaseUrl : credentials.environment;
-	return String(url ?? '').trim().replace(/\/+$/, '');
+/** The credential the node is set to use: HMAC signing (default) or OAuth2 bearer tokens. */
+export function mbxCredentialType(context: MbxContext): 'mbxHmacApi' | 'mbxOAuth2Api' {
+	const authentication = (context.getNodeParameter as (name: string, itemIndex: number, fallback: string) => unknown)(
+		'authentication',
+		0,
+		'hmac',
+	);
+	return authentication === 'oAuth2' ? 'mbxOAuth2Api' : 'mbxHmacApi';
 }
 
 /** MBX answers errors as {"errors": [...]} (the envelope's own field), or as plain text. */
@@ -51,11 +55,12 @@ export async function mbxRequest(
 	path: string,
 	options: { q?: IDataObject; body?: IDataObject; itemIndex?: number } = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const credentialType = mbxCredentialType(this);
+	const credentials = await this.getCredentials(credentialType);
 	try {
 		return await withRetry(
 			async () =>
-				await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
 					method,
 					baseURL: mbxBaseUrl(credentials),
 					url: withQuery(path, options.q),
