@@ -1,6 +1,6 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter } from '../shared/parameters';
+import { positiveInteger } from '../shared/parameters';
 
 /**
  * A "From list / By ID" picker for an MBX record. `searchMethod` names a listSearch method
@@ -42,6 +42,5 @@ export function mbxRecordLocator(options: {
 /** The numeric ID picked in a record locator, checked before anything is sent. */
 export function mbxRecordId(context: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
 	const value = context.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
-	const fake = { ...context, getNodeParameter: () => value } as unknown as IExecuteFunctions;
-	return positiveIntegerParameter(fake, name, label, itemIndex);
+	return positiveInteger(context, value, label, itemIndex);
 }

@@ -7,7 +7,11 @@ export function positiveIntegerParameter(
 	label: string,
 	itemIndex: number,
 ): number {
-	const raw = context.getNodeParameter(name, itemIndex) as unknown;
+	return positiveInteger(context, context.getNodeParameter(name, itemIndex) as unknown, label, itemIndex);
+}
+
+/** Checks that a value is a whole number of at least 1 (numeric text allowed). */
+export function positiveInteger(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
 	const value = typeof raw === 'string' ? Number(raw.trim()) : (raw as number);
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
 		throw new NodeOperationError(context.getNode(), `${label} must be a whole number of 1 or more, got "${String(raw)}"`, {
