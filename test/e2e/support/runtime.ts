@@ -76,7 +76,15 @@ export async function ensureN8nRuntime(log: (line: string) => void = console.log
 		const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
 		run('npm', ['install', `n8n@${N8N_VERSION}`, NODE_RUNTIME_PACKAGE, ...npmFlags], runtime.dir);
 		const node24Path = `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`;
-		run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], runtime.dir, { ...process.env, PATH: node24Path });
+		// Under `npm test`, npm exports this repository's ignore-scripts=true to child processes;
+		// the sqlite3 build is the one install script n8n needs, so it is switched back on here.
+		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], runtime.dir, {
+			...process.env,
+			PATH: node24Path,
+		});
+		if (!existsSync(path.join(runtime.dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node'))) {
+			throw new Error('sqlite3 did not compile for Node 24; n8n cannot open its database without it');
+		}
 		writeFileSync(path.join(runtime.dir, '.ready'), `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}`);
 		log('n8n runtime ready.');
 		return runtime;
