@@ -19,11 +19,9 @@ export const MBX_PAGE_SIZE = 100;
 
 /** The credential the node is set to use: HMAC signing (default) or OAuth2 bearer tokens. */
 export function mbxCredentialType(context: MbxContext): 'mbxHmacApi' | 'mbxOAuth2Api' {
-	const authentication = (context.getNodeParameter as (name: string, itemIndex: number, fallback: string) => unknown)(
-		'authentication',
-		0,
-		'hmac',
-	);
+	// Execute contexts take an item index; poll and load-options contexts do not.
+	const read = context.getNodeParameter as (...args: unknown[]) => unknown;
+	const authentication = 'getInputData' in context ? read('authentication', 0, 'hmac') : read('authentication', 'hmac');
 	return authentication === 'oAuth2' ? 'mbxOAuth2Api' : 'mbxHmacApi';
 }
 

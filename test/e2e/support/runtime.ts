@@ -31,13 +31,16 @@ function runtimeAt(dir: string): N8nRuntime {
 	};
 }
 
+const sqliteBinding = (runtime: N8nRuntime) => path.join(runtime.dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node');
+
 function isReady(runtime: N8nRuntime): boolean {
 	const marker = path.join(runtime.dir, '.ready');
 	return (
 		existsSync(marker) &&
 		readFileSync(marker, 'utf8').trim() === `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}` &&
 		existsSync(runtime.nodeBin) &&
-		existsSync(runtime.n8nEntry)
+		existsSync(runtime.n8nEntry) &&
+		existsSync(sqliteBinding(runtime))
 	);
 }
 
@@ -82,7 +85,7 @@ export async function ensureN8nRuntime(log: (line: string) => void = console.log
 			...process.env,
 			PATH: node24Path,
 		});
-		if (!existsSync(path.join(runtime.dir, 'node_modules/sqlite3/build/Release/node_sqlite3.node'))) {
+		if (!existsSync(sqliteBinding(runtime))) {
 			throw new Error('sqlite3 did not compile for Node 24; n8n cannot open its database without it');
 		}
 		writeFileSync(path.join(runtime.dir, '.ready'), `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}`);

@@ -1,0 +1,114 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
+import { detectOrderChanges, type OrderWatchState } from '../../nodes/Mbx/trigger/orderChanges';
+import { secureEquals } from '../../nodes/shared/secureCompare';
+
+const T = (minute: number) => `2026-11-24T10:${String(minute).padStart(2, '0')}:00.000Z`;
+const order = (id: number, status: string, updated: number, created = 0): IDataObject => ({
+	id,
+	status,
+	updated_at: T(updated),
+	created_at: T(created),
+});
+
+describe('detectOrderChanges', () => {
+	it('emits nothing on the first poll and remembers open orders only', () => {
+		const { changes, state } = detectOrderChanges({}, [order(1, 'pending', 1), order(2, 'shipped', 2), order(3, 'released', 2)]);
+		expect(changes).toEqual([]);
+		expect(state).toEqual({ cursor: T(2), atCursor: [2, 3], open: { '1': 'pending', '3': 'released' } });
+	});
+
+	it('reports new orders and status changes once, and a shipped order never again', () => {
+		let state: OrderWatchState = detectOrderChanges({}, [order(1, 'pending', 1), order(2, 'released', 2)]).state;
+		const poll = (orders: IDataObject[]) => {
+			const result = detectOrderChanges(state, orders);
+			state = result.state;
+			return result.changes.map((c) => [c.event, c.order.id, c.previousStatus, c.order.status]);
+		};
+		expect(poll([order(1, 'pending', 1), order(2, 'shipped', 5), order(3, 'pending', 5, 5)])).toEqual([
+			['statusChanged', 2, 'released', 'shipped'],
+			['created', 3, null, 'pending'],
+		]);
+		// Same data again: nothing new, even though two orders share the cursor timestamp.
+		expect(poll([order(1, 'pending', 1), order(2, 'shipped', 5), order(3, 'pending', 5, 5)])).toEqual([]);
+		// A later change to the shipped order (e.g. another tracking number) is only an "updated".
+		expect(poll([order(1, 'pending', 1), order(2, 'shipped', 6), order(3, 'pending', 5, 5)])).toEqual([['updated', 2, null, 'shipped']]);
+		expect(state.open).toEqual({ '1': 'pending', '3': 'pending' });
+	});
+
+	it('catches an order changed at the same timestamp as the cursor but not seen yet', () => {
+		const { state } = detectOrderChanges({}, [order(1, 'pending', 3)]);
+		const { changes } = detectOrderChanges(state, [order(1, 'pending', 3), order(2, 'released', 3, 3)]);
+		expect(changes.map((c) => c.order.id)).toEqual([2]);
+	});
+});
+
+describe('secureEquals', () => {
+	it('accepts only the exact secret', () => {
+		expect(secureEquals('abc', 'abc')).toBe(true);
+		expect(secureEquals('abd', 'abc')).toBe(false);
+		expect(secureEquals('ab', 'abc')).toBe(false);
+		expect(secureEquals(undefined, 'abc')).toBe(false);
+		expect(secureEquals('', '')).toBe(false);
+	});
+});
+
+describe('MBX Trigger webhook', () => {
+	function call(options: { headers?: Record<string, string>; body?: unknown; parameters?: IDataObject; credentials?: IDataObject }) {
+		const sent: { status?: number; body?: unknown } = {};
+		const response = {
+			status(code: number) {
+				sent.status = code;
+				return response;
+			},
+			json(body: unknown) {
+				sent.body = body;
+				return response;
+			},
+		};
+		const parameters: IDataObject = { mode: 'webhook', verifySecret: true, statuses: [], ...options.parameters };
+		const context = {
+			getResponseObject: () => response,
+			getHeaderData: () => options.headers ?? {},
+			getBodyData: () => options.body,
+			getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
+			getCredentials: async () => {
+				if (!options.credentials) throw new Error('no credentials');
+				return options.credentials;
+			},
+		} as unknown as IWebhookFunctions;
+		return { run: async () => await new MbxTrigger().webhook.call(context), sent };
+	}
+	const secret = { headerName: 'X-MBX-Webhook-Secret', secret: 'a-shared-secret-of-length' };
+	const shipped = { id: 7, status: 'shipped', tracking_numbers: [{ tracking_number: 'T1' }] };
+
+	it('starts the workflow for a call with the right secret', async () => {
+		const { run } = call({ headers: { 'x-mbx-webhook-secret': secret.secret }, body: shipped, credentials: secret });
+		const result = await run();
+		expect(result.workflowData?.[0][0].json).toEqual({ event: 'orderUpdated', previousStatus: null, ...shipped });
+	});
+
+	it.each([
+		['a wrong secret', { 'x-mbx-webhook-secret': 'a-shared-secret-of-lengtX' }],
+		['no secret', {}],
+	])('answers 401 and starts nothing for %s', async (_case, headers) => {
+		const { run, sent } = call({ headers, body: shipped, credentials: secret });
+		expect(await run()).toEqual({ noWebhookResponse: true });
+		expect(sent.status).toBe(401);
+	});
+
+	it('fails closed when the secret credential is missing', async () => {
+		const { run, sent } = call({ headers: { 'x-mbx-webhook-secret': 'x' }, body: shipped });
+		expect(await run()).toEqual({ noWebhookResponse: true });
+		expect(sent.status).toBe(401);
+	});
+
+	it('answers 400 to something that is not an order, and skips unwatched statuses', async () => {
+		const bad = call({ body: { hello: 1 }, parameters: { verifySecret: false } });
+		expect(await bad.run()).toEqual({ noWebhookResponse: true });
+		expect(bad.sent.status).toBe(400);
+		const pending = call({ body: { id: 1, status: 'Pending' }, parameters: { verifySecret: false, statuses: ['shipped'] } });
+		expect(await pending.run()).toEqual({ webhookResponse: { received: true, started: false } });
+	});
+});
