@@ -8,6 +8,7 @@ import {
 
 import { runOperations } from '../shared/router';
 import { resourceOperations, resourceProperties } from './actions';
+import { listSearch, loadOptions } from './methods';
 
 export class Mbx implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,6 +41,8 @@ export class Mbx implements INodeType {
 			...resourceProperties,
 		],
 	};
+
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await runOperations.call(this, resourceOperations);

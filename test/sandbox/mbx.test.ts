@@ -3,12 +3,13 @@
  * first checked against MBX's 50 official vectors, so every later assertion rests on a signer
  * known to be right rather than on the sandbox agreeing with itself.
  */
-import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 
 import { MBX_DEMO, MBX_OTHER_ORG, MbxSandbox } from './mbx/server';
+// The signer every MBX sandbox test uses; checked against the official vectors below.
+import { mbxSign } from './mbx/testClient';
 
 interface Vector {
 	secret: string;
@@ -18,11 +19,6 @@ interface Vector {
 	date: string;
 	signature: string;
 	token: string;
-}
-
-function mbxSign(secret: string, method: string, body: string, date: string, target: string): string {
-	const bodyMd5 = createHash('md5').update(body, 'utf8').digest('hex');
-	return createHmac('sha1', secret).update(`${method}\n${bodyMd5}\n${date}\n${target}`, 'utf8').digest('base64');
 }
 
 const sandbox = new MbxSandbox();
@@ -415,11 +411,14 @@ describe('countries and items', () => {
 		expect((await get('/v2/authenticate', { publicToken: MBX_OTHER_ORG.publicToken })).status).toBe(401);
 	});
 
-	it('answers 404 Not found for unknown /v2 routes', async () => {
+	it('answers 404 Not found for unknown /v2 routes, and 405 for an unsupported verb on a known one', async () => {
 		const res = await get('/v2/widgets');
 		expect(res.status).toBe(404);
 		expect(await errorsOf(res)).toEqual(['Not found']);
-		expect((await get('/v2/countries', { method: 'DELETE' })).status).toBe(404);
+		expect((await get('/v2/countries/1/flags')).status).toBe(404);
+		const deleted = await get('/v2/countries', { method: 'DELETE' });
+		expect(deleted.status).toBe(405);
+		expect(await errorsOf(deleted)).toEqual(['Method not allowed']);
 	});
 });
 

@@ -1,7 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../shared/router';
+import * as automationQueue from './automationQueue';
+import * as automationTask from './automationTask';
+import * as automationTaskType from './automationTaskType';
 import * as country from './country';
+import * as customApiCall from './customApiCall';
+import * as customerCatalogItem from './customerCatalogItem';
+import * as customerOrderSubmission from './customerOrderSubmission';
+import * as inventory from './inventory';
+import * as invoice from './invoice';
+import * as item from './item';
+import * as report from './report';
+import * as serialData from './serialData';
+import * as shipMethod from './shipMethod';
 
 interface ResourceModule {
 	operations: ResourceOperations;
@@ -10,7 +22,19 @@ interface ResourceModule {
 
 /** Every MBX resource the node offers, in the order the Resource dropdown shows them. */
 const RESOURCES: Array<{ name: string; value: string; module: ResourceModule }> = [
+	{ name: 'Automation Queue', value: 'automationQueue', module: automationQueue },
+	{ name: 'Automation Task', value: 'automationTask', module: automationTask },
+	{ name: 'Automation Task Type', value: 'automationTaskType', module: automationTaskType },
 	{ name: 'Country', value: 'country', module: country },
+	{ name: 'Custom API Call', value: 'customApiCall', module: customApiCall },
+	{ name: 'Customer Catalog Item', value: 'customerCatalogItem', module: customerCatalogItem },
+	{ name: 'Customer Order Submission', value: 'customerOrderSubmission', module: customerOrderSubmission },
+	{ name: 'Inventory', value: 'inventory', module: inventory },
+	{ name: 'Invoice', value: 'invoice', module: invoice },
+	{ name: 'Item', value: 'item', module: item },
+	{ name: 'Report', value: 'report', module: report },
+	{ name: 'Serial Data', value: 'serialData', module: serialData },
+	{ name: 'Ship Method', value: 'shipMethod', module: shipMethod },
 ];
 
 export const resourceOperations: Record<string, ResourceOperations> = Object.fromEntries(
@@ -24,7 +48,7 @@ export const resourceProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: RESOURCES.map(({ name, value }) => ({ name, value })),
-		default: 'country',
+		default: 'customerOrderSubmission',
 	},
 	...RESOURCES.flatMap(({ module }) => module.description),
 ];

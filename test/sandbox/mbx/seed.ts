@@ -326,7 +326,7 @@ export function seedCountries(): MbxCountry[] {
 }
 
 /** mulberry32: a tiny seeded PRNG, so the catalogue is varied yet identical on every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

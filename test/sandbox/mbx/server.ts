@@ -1,7 +1,15 @@
 /**
  * A strict local stand-in for the MBX Systems API (https://api-sandbox.mbx.com): HMAC-signed
  * requests (MBX-Auth + X-Date), OAuth 2 authorization-code flow with bearer and refresh tokens,
- * /v2/authenticate, /v2/countries and /v2/items with the `q` parameter and the list envelope.
+ * /v2/authenticate, and the documented endpoints with the `q` parameter and the list envelope:
+ * countries, items, customer_catalog_items, inventories, invoices, ship_methods,
+ * customer_order_submissions (create, update and delete while pending; status progression and an
+ * order-update webhook driven from tests), and the Forge endpoints automation_task_types,
+ * automation_queues, automation_tasks (with its CSV report) and serial_data.
+ *
+ * Every /v2 resource answers only for the caller's organization; a verb a known path does not
+ * support is a 405 after authentication; write bodies are checked Rails style (422 listing every
+ * problem). See the README-style notes on each public helper below.
  *
  * The signature check is written here from the vendor's description on purpose: it must not share
  * code with the node under test, or a bug in the node's signing would be mirrored and go unseen.
@@ -19,9 +27,63 @@ import {
 	type MbxItem,
 	type MbxOrganization,
 } from './seed';
+import {
+	ASSIGNEE_NAMES,
+	promiseDate,
+	renderOrder,
+	SEED_CLOCK_END,
+	seedAutomation,
+	seedCatalogItems,
+	seedInventories,
+	seedOrders,
+	seedShipMethods,
+	seedTaskTypes,
+	shipOrder,
+	type InvoiceRecord,
+	type MbxAddress,
+	type MbxAutomationQueue,
+	type MbxAutomationTask,
+	type MbxAutomationTaskType,
+	type MbxCatalogItem,
+	type MbxInventory,
+	type MbxInvoice,
+	type MbxOrder,
+	type MbxOrderLine,
+	type MbxOrderStatus,
+	type MbxSerialData,
+	type MbxShipMethod,
+	type QueueRecord,
+	type SerialDataRecord,
+	type SerialRecord,
+	type ShipContext,
+} from './seed-operations';
+import {
+	toCsv,
+	validateOrderInput,
+	validateQueueInput,
+	validateSerialDataInput,
+	validateTaskUpdate,
+	type OrderRules,
+} from './validation';
 
 export { MBX_DEMO, MBX_OTHER_ORG };
-export type { MbxCountry, MbxItem, MbxOrganization };
+export type {
+	MbxAddress,
+	MbxAutomationQueue,
+	MbxAutomationTask,
+	MbxAutomationTaskType,
+	MbxCatalogItem,
+	MbxCountry,
+	MbxInventory,
+	MbxInvoice,
+	MbxItem,
+	MbxOrder,
+	MbxOrderLine,
+	MbxOrderStatus,
+	MbxOrganization,
+	MbxSerialData,
+	MbxShipMethod,
+};
 
 export interface MbxSandboxOptions {
 	/** Reject X-Date values further than this from the server clock; null = no check (default). */
@@ -74,6 +136,122 @@ const ITEM_FIELDS: ReadonlyArray<keyof MbxItem> = [
 	'owner_id',
 ];
 
+const CATALOG_ITEM_FIELDS: ReadonlyArray<keyof MbxCatalogItem> = ['id', 'customer_sku', 'price', 'item_id'];
+const INVENTORY_FIELDS: ReadonlyArray<keyof MbxInventory> = [
+	'id',
+	'item_id',
+	'inventory_location_id',
+	'quantity_on_hand',
+	'quantity_allocated',
+	'quantity_on_order',
+	'average_cost',
+	'last_cost',
+	'reorder_level',
+	'order_up_to_level',
+	'lead_time',
+	'created_at',
+	'updated_at',
+];
+const INVOICE_FIELDS: ReadonlyArray<keyof MbxInvoice> = ['id', 'order_id', 'billed_at', 'total', 'created_at', 'updated_at'];
+const SHIP_METHOD_FIELDS: ReadonlyArray<keyof MbxShipMethod> = ['id', 'name', 'description', 'carrier'];
+/** The order fields q can filter on: the scalar ones (not recipient, lines, invoices...). */
+const ORDER_FILTER_FIELDS: ReadonlyArray<keyof MbxOrder> = [
+	'id',
+	'organization_id',
+	'purchase_order',
+	'customer_order',
+	'ship_method_id',
+	'ship_method',
+	'ship_account',
+	'end_user_po',
+	'end_user_name',
+	'end_user_order_dt',
+	'notes',
+	'customer_rma_case',
+	'duties_and_taxes_account',
+	'status',
+	'promise_date',
+	'created_at',
+	'updated_at',
+];
+const TASK_TYPE_FIELDS: ReadonlyArray<keyof MbxAutomationTaskType> = ['id', 'name', 'description'];
+const QUEUE_FIELDS: ReadonlyArray<keyof MbxAutomationQueue> = ['id', 'serial_id', 'work_order_id', 'finished', 'ip_address'];
+const SERIAL_DATA_FIELDS: ReadonlyArray<keyof MbxSerialData> = [
+	'id',
+	'manufacturer_serial',
+	'serial_data_type_id',
+	'metadata',
+	'value',
+	'created_at',
+];
+
+/** The exact header row of GET /v2/automation_tasks/details.csv. */
+export const AUTOMATION_TASK_CSV_COLUMNS = [
+	'id',
+	'automation_queue_id',
+	'automation_task_type_id',
+	'sequence',
+	'started_at',
+	'completed_at',
+	'failed',
+	'message',
+	'assignee_id',
+	'assignee_name',
+	'work_order_id',
+	'serial_id',
+	'item_id',
+	'manufacturer_serial',
+] as const;
+
+/** The header the order-update webhook names its event in, and that event. */
+export const MBX_WEBHOOK_EVENT_HEADER = 'X-MBX-Event';
+export const MBX_ORDER_UPDATED_EVENT = 'order.updated';
+const WEBHOOK_TIMEOUT_MS = 5000;
+/** Headers the sandbox sets itself on a delivery; a subscription may not override them. */
+const RESERVED_WEBHOOK_HEADERS = ['content-type', 'content-length', 'host', 'x-mbx-event', 'transfer-encoding'];
+
+/** A queue as the helper `queues()` gives it: the API row plus its serial and tasks. */
+export interface MbxAutomationQueueDetails extends MbxAutomationQueue {
+	manufacturer_serial: string;
+	automation_tasks: MbxAutomationTask[];
+}
+
+export interface MbxWebhookSubscription {
+	id: number;
+	url: string;
+	/** Extra headers sent with every delivery (e.g. a shared secret). */
+	headers: Record<string, string>;
+	/** Only this organization's orders are delivered (default: the demo org). */
+	organizationId: number;
+}
+
+export interface MbxWebhookDelivery {
+	at: string;
+	subscriptionId: number;
+	url: string;
+	event: typeof MBX_ORDER_UPDATED_EVENT;
+	orderId: number;
+	/** The headers sent. */
+	headers: Record<string, string>;
+	/** The body sent: the order as GET renders it, as JSON. */
+	body: string;
+	/** The receiver's HTTP status; 0 when there was no answer (see error). Never retried. */
+	status: number;
+	responseBody: string;
+	error?: string;
+}
+
+/** Thrown by helpers (advanceOrder, subscribeWebhook); the control API answers with its status. */
+export class MbxSandboxError extends Error {
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+		this.name = 'MbxSandboxError';
+	}
+}
+
 interface OAuthClient {
 	clientId: string;
 	clientSecret: string;
@@ -107,6 +285,27 @@ interface BearerToken {
 type AuthResult = { ok: true; organization: MbxOrganization } | { ok: false; response: SandboxResponse };
 
 const errors = (status: number, ...messages: string[]): SandboxResponse => ({ status, body: { errors: messages } });
+
+const methodNotAllowed = (allowed: readonly string[]): SandboxResponse => ({
+	status: 405,
+	headers: { Allow: allowed.join(', ') },
+	body: { errors: ['Method not allowed'] },
+});
+
+const notFoundRecord = (model: string, id: string): SandboxResponse =>
+	errors(404, `Couldn't find ${model} with 'id'=${id}`);
+
+const withJsonBody = (ctx: RequestContext, handler: (body: Record<string, unknown>) => SandboxResponse) =>
+	isPlainObject(ctx.json) ? handler(ctx.json) : errors(400, 'Request body must be a JSON object');
+
+const renderInvoice = ({ organizationId: _owner, ...invoice }: InvoiceRecord): MbxInvoice => invoice;
+const renderQueue = ({ organizationId: _owner, ...queue }: QueueRecord): MbxAutomationQueue => queue;
+const renderSerialData = ({ organizationId: _owner, ...data }: SerialDataRecord): MbxSerialData => data;
+
+function sandboxErrorResponse(error: unknown): SandboxResponse {
+	if (error instanceof MbxSandboxError) return errors(error.status, error.message);
+	throw error;
+}
 
 const oauthError = (status: number, error: string, description: string): SandboxResponse => ({
 	status,
@@ -200,6 +399,18 @@ function parseQ(raw: string | null, fields: readonly string[]): ListQuery | stri
 	return query;
 }
 
+interface ResourceSpec {
+	/** The model name in 404s: "Couldn't find <model> with 'id'=<id>". */
+	model: string;
+	/** The fields q may filter on. */
+	fields: readonly string[];
+	/** The rows the caller's organization may see, as the API renders them, in id order. */
+	rows: (organization: MbxOrganization) => ReadonlyArray<{ id: number }>;
+	create?: (organization: MbxOrganization, body: Record<string, unknown>) => SandboxResponse;
+	update?: (organization: MbxOrganization, id: string, body: Record<string, unknown>) => SandboxResponse;
+	destroy?: (organization: MbxOrganization, id: string) => SandboxResponse;
+}
+
 export class MbxSandbox extends SandboxServer {
 	private readonly initialOptions: MbxSandboxOptions;
 	private settings: MbxSandboxOptions;
@@ -211,10 +422,35 @@ export class MbxSandbox extends SandboxServer {
 	private refreshTokens = new Map<string, { clientId: string; organization: MbxOrganization }>();
 	private bearersIssued = 0;
 
+	// Read-only reference data: built once.
+	private readonly shipMethodRows: MbxShipMethod[] = seedShipMethods();
+	private readonly taskTypeRows: MbxAutomationTaskType[] = seedTaskTypes();
+	private readonly catalogRows: MbxCatalogItem[] = seedCatalogItems(this.itemRows);
+	private readonly inventoryRows: MbxInventory[] = seedInventories(this.itemRows, this.catalogRows);
+	private readonly itemOwners = new Map(this.itemRows.map((i) => [i.id, i.owner_id]));
+	/** "<organization id>:<item name>" -> item: an order line's product code is an item name. */
+	private readonly itemsByProductCode = new Map(this.itemRows.map((i) => [`${i.owner_id}:${i.name}`, i]));
+	private readonly prices = new Map(this.catalogRows.map((c) => [c.item_id, c.price]));
+	private readonly countryCodes = new Set(this.countryRows.map((c) => c.iso_code));
+
+	// Mutable state: rebuilt from the seed by reset().
+	private orderRows: MbxOrder[] = [];
+	private invoiceRows: InvoiceRecord[] = [];
+	private serialRows: SerialRecord[] = [];
+	private queueRows: QueueRecord[] = [];
+	private taskRows: MbxAutomationTask[] = [];
+	private serialDataRows: SerialDataRecord[] = [];
+	private subscriptions: MbxWebhookSubscription[] = [];
+	private deliveries: MbxWebhookDelivery[] = [];
+	private nextIds = { order: 0, invoice: 0, serial: 0, queue: 0, task: 0, serialData: 0, subscription: 0 };
+	/** The last timestamp handed out, in epoch ms: the sandbox clock never repeats or goes back. */
+	private lastTick = SEED_CLOCK_END;
+
 	constructor(options: Partial<MbxSandboxOptions> = {}) {
 		super('mbx');
 		this.initialOptions = { ...DEFAULT_OPTIONS, ...validateOptions(options) };
 		this.settings = { ...this.initialOptions };
+		this.seedOperations();
 		this.registerRoutes();
 	}
 
@@ -238,6 +474,126 @@ export class MbxSandbox extends SandboxServer {
 	/** The seeded items owned by one organization (the demo org by default). */
 	items(organizationId: number = MBX_DEMO.organizationId): MbxItem[] {
 		return this.itemRows.filter((i) => i.owner_id === organizationId).map((i) => ({ ...i }));
+	}
+
+	/** The 25 ship methods (global reference data), in id order. */
+	shipMethods(): MbxShipMethod[] {
+		return this.shipMethodRows.map((m) => ({ ...m }));
+	}
+
+	/** One customer catalog item per item of the organization, in id order. */
+	catalogItems(organizationId: number = MBX_DEMO.organizationId): MbxCatalogItem[] {
+		return this.catalogRows.filter((c) => this.itemOwners.get(c.item_id) === organizationId).map((c) => ({ ...c }));
+	}
+
+	/** One inventory per item of the organization, in id order. */
+	inventories(organizationId: number = MBX_DEMO.organizationId): MbxInventory[] {
+		return this.inventoryRows.filter((i) => this.itemOwners.get(i.item_id) === organizationId).map((i) => ({ ...i }));
+	}
+
+	/** The organization's invoices: the seeded ones, then one per order shipped since. */
+	invoices(organizationId: number = MBX_DEMO.organizationId): MbxInvoice[] {
+		return this.invoiceRows.filter((i) => i.organizationId === organizationId).map(renderInvoice);
+	}
+
+	/** The organization's customer order submissions as GET renders them, in id order. */
+	orders(organizationId: number = MBX_DEMO.organizationId): MbxOrder[] {
+		return this.orderRows.filter((o) => o.organization_id === organizationId).map(renderOrder);
+	}
+
+	/** One order (any organization) as GET renders it, or undefined. */
+	order(id: number): MbxOrder | undefined {
+		const found = this.orderRows.find((o) => o.id === id);
+		return found && renderOrder(found);
+	}
+
+	/** The 8 automation task types (global reference data). */
+	taskTypes(): MbxAutomationTaskType[] {
+		return this.taskTypeRows.map((t) => ({ ...t }));
+	}
+
+	/** The organization's automation queues with their serial number and tasks, in id order. */
+	queues(organizationId: number = MBX_DEMO.organizationId): MbxAutomationQueueDetails[] {
+		return this.queueRows
+			.filter((q) => q.organizationId === organizationId)
+			.map((q) => ({
+				...renderQueue(q),
+				manufacturer_serial: this.serialRows.find((s) => s.id === q.serial_id)?.manufacturerSerial ?? '',
+				automation_tasks: this.taskRows.filter((t) => t.automation_queue_id === q.id).map((t) => ({ ...t })),
+			}));
+	}
+
+	/** Every automation task of the organization's queues, in id order. */
+	tasks(organizationId: number = MBX_DEMO.organizationId): MbxAutomationTask[] {
+		const queueIds = new Set(this.queueRows.filter((q) => q.organizationId === organizationId).map((q) => q.id));
+		return this.taskRows.filter((t) => queueIds.has(t.automation_queue_id)).map((t) => ({ ...t }));
+	}
+
+	/** The organization's serial data, in id order. */
+	serialData(organizationId: number = MBX_DEMO.organizationId): MbxSerialData[] {
+		return this.serialDataRows.filter((d) => d.organizationId === organizationId).map(renderSerialData);
+	}
+
+	/**
+	 * Moves an order one step: pending -> released (sets promise_date) -> released -> shipped (adds
+	 * invoices, tracking_numbers, serial numbers on serialized lines and an invoice record). Bumps
+	 * updated_at, then POSTs the order to every webhook subscriber of its organization and waits for
+	 * the deliveries. Also `POST /__sandbox/orders/<id>/advance`. Throws MbxSandboxError 404 for an
+	 * unknown id and 422 for an order that has already shipped.
+	 */
+	async advanceOrder(id: number): Promise<MbxOrder> {
+		const order = this.orderRows.find((o) => o.id === id);
+		if (!order) throw new MbxSandboxError(404, `Couldn't find CustomerOrderSubmission with 'id'=${id}`);
+		if (order.status === 'shipped') throw new MbxSandboxError(422, `Order ${id} has already shipped`);
+		const at = this.tick();
+		if (order.status === 'pending') {
+			order.status = 'released';
+			order.promise_date = promiseDate(Date.parse(at), 7);
+			order.updated_at = at;
+		} else {
+			this.invoiceRows.push(shipOrder(order, this.nextIds.invoice++, at, this.shipContext(order)));
+		}
+		const rendered = renderOrder(order);
+		await this.deliverOrderUpdate(rendered);
+		return rendered;
+	}
+
+	/**
+	 * Registers an order-update webhook (also `POST /__sandbox/webhooks` with the same JSON). Every
+	 * status change of the organization's orders is POSTed to `url` with Content-Type
+	 * application/json, X-MBX-Event: order.updated and the extra `headers`.
+	 */
+	subscribeWebhook(input: { url: string; headers?: Record<string, string>; organizationId?: number }): MbxWebhookSubscription {
+		if (!isPlainObject(input)) throw new MbxSandboxError(400, 'webhook subscription must be a JSON object');
+		const { url, headers = {}, organizationId = MBX_DEMO.organizationId } = input;
+		if (typeof url !== 'string' || !isHttpUrl(url)) {
+			throw new MbxSandboxError(400, 'url must be an absolute http(s) URL without a fragment');
+		}
+		if (!isPlainObject(headers)) throw new MbxSandboxError(400, 'headers must be a JSON object of strings');
+		for (const [name, value] of Object.entries(headers)) {
+			if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof value !== 'string' || /[\r\n]/.test(value)) {
+				throw new MbxSandboxError(400, `headers.${name} is not a valid header`);
+			}
+			if (RESERVED_WEBHOOK_HEADERS.includes(name.toLowerCase())) {
+				throw new MbxSandboxError(400, `headers.${name} is set by the sandbox and cannot be overridden`);
+			}
+		}
+		if (!MBX_ORGANIZATIONS.some((o) => o.organizationId === organizationId)) {
+			throw new MbxSandboxError(400, `organizationId ${String(organizationId)} is not a known organization`);
+		}
+		const subscription: MbxWebhookSubscription = { id: this.nextIds.subscription++, url, headers: { ...headers }, organizationId };
+		this.subscriptions.push(subscription);
+		return { ...subscription, headers: { ...subscription.headers } };
+	}
+
+	/** The webhook subscriptions (also `GET /__sandbox/webhooks`). */
+	webhookSubscriptions(): MbxWebhookSubscription[] {
+		return this.subscriptions.map((s) => ({ ...s, headers: { ...s.headers } }));
+	}
+
+	/** Every delivery attempt, in order (also `GET /__sandbox/webhooks/deliveries`). */
+	webhookDeliveries(): MbxWebhookDelivery[] {
+		return this.deliveries.map((d) => ({ ...d, headers: { ...d.headers } }));
 	}
 
 	/** How many bearer tokens /oauth/token has issued since start or the last reset. */
@@ -267,16 +623,33 @@ export class MbxSandbox extends SandboxServer {
 		this.bearerTokens.clear();
 		this.refreshTokens.clear();
 		this.bearersIssued = 0;
+		this.seedOperations();
 	}
 
-	protected control(action: string, body: unknown): SandboxResponse | undefined {
-		if (action !== 'config') return undefined;
-		if (body !== undefined && !isPlainObject(body)) return errors(400, 'config body must be a JSON object');
-		try {
-			return { status: 200, body: this.configure((body ?? {}) as Partial<MbxSandboxOptions>) };
-		} catch (error) {
-			return errors(400, (error as Error).message);
+	protected control(action: string, body: unknown): Promise<SandboxResponse> | SandboxResponse | undefined {
+		if (action === 'config') {
+			if (body !== undefined && !isPlainObject(body)) return errors(400, 'config body must be a JSON object');
+			try {
+				return { status: 200, body: this.configure((body ?? {}) as Partial<MbxSandboxOptions>) };
+			} catch (error) {
+				return errors(400, (error as Error).message);
+			}
 		}
+		const advance = /^orders\/(\d+)\/advance$/.exec(action);
+		if (advance) {
+			return this.advanceOrder(Number(advance[1])).then((order) => ({ status: 200, body: order }), sandboxErrorResponse);
+		}
+		// The control hook does not see the method: no body lists, a JSON body subscribes.
+		if (action === 'webhooks') {
+			if (body === undefined) return { status: 200, body: this.webhookSubscriptions() };
+			try {
+				return { status: 201, body: this.subscribeWebhook(body as { url: string }) };
+			} catch (error) {
+				return sandboxErrorResponse(error);
+			}
+		}
+		if (action === 'webhooks/deliveries') return { status: 200, body: this.webhookDeliveries() };
+		return undefined;
 	}
 
 	// Rails-style routing: an unknown route is a 404 before any authentication happens.
@@ -293,6 +666,83 @@ export class MbxSandbox extends SandboxServer {
 		return { status, headers, body: fault.body ?? { errors: [message] } };
 	}
 
+	// ---- state ----
+
+	private seedOperations(): void {
+		const { orders, invoices } = seedOrders(this.itemRows, this.catalogRows, this.shipMethodRows);
+		const automation = seedAutomation(this.itemRows);
+		this.orderRows = orders;
+		this.invoiceRows = invoices;
+		this.serialRows = automation.serials;
+		this.queueRows = automation.queues;
+		this.taskRows = automation.tasks;
+		this.serialDataRows = automation.serialData;
+		this.subscriptions = [];
+		this.deliveries = [];
+		const next = (rows: ReadonlyArray<{ id: number }>) => rows.reduce((max, r) => Math.max(max, r.id), 0) + 1;
+		this.nextIds = {
+			order: next(orders),
+			invoice: next(invoices),
+			serial: next(automation.serials),
+			queue: next(automation.queues),
+			task: next(automation.tasks),
+			serialData: next(automation.serialData),
+			subscription: 1,
+		};
+		this.lastTick = SEED_CLOCK_END;
+	}
+
+	/** Now, as an ISO timestamp strictly later than any handed out before (seeded ones included). */
+	private tick(): string {
+		this.lastTick = Math.max(Date.now(), this.lastTick + 1);
+		return new Date(this.lastTick).toISOString();
+	}
+
+	private shipContext(order: MbxOrder): ShipContext {
+		return {
+			item: (code) => this.itemsByProductCode.get(`${order.organization_id}:${code}`),
+			price: (itemId) => this.prices.get(itemId) ?? 0,
+			shipMethod: this.shipMethodRows.find((m) => m.id === order.ship_method_id)!,
+		};
+	}
+
+	private async deliverOrderUpdate(order: MbxOrder): Promise<void> {
+		const body = JSON.stringify(order);
+		// One at a time, in subscription order, so the delivery log is deterministic.
+		for (const subscription of this.subscriptions.filter((s) => s.organizationId === order.organization_id)) {
+			const headers = {
+				...subscription.headers,
+				'Content-Type': 'application/json',
+				[MBX_WEBHOOK_EVENT_HEADER]: MBX_ORDER_UPDATED_EVENT,
+			};
+			const delivery: MbxWebhookDelivery = {
+				at: new Date().toISOString(),
+				subscriptionId: subscription.id,
+				url: subscription.url,
+				event: MBX_ORDER_UPDATED_EVENT,
+				orderId: order.id,
+				headers,
+				body,
+				status: 0,
+				responseBody: '',
+			};
+			try {
+				const response = await fetch(subscription.url, {
+					method: 'POST',
+					headers,
+					body,
+					redirect: 'manual',
+					signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+				});
+				delivery.status = response.status;
+				delivery.responseBody = await response.text();
+			} catch (error) {
+				delivery.error = (error as Error).message;
+			}
+			this.deliveries.push(delivery);
+		}
+	}
+
 	// ---- routes ----
 
 	private registerRoutes(): void {
@@ -306,34 +756,111 @@ export class MbxSandbox extends SandboxServer {
 			}));
 		this.route('GET', '/v2/authenticate', authenticated);
 		this.route('POST', '/v2/authenticate', authenticated);
+		this.notAllowed('/v2/authenticate', ['GET', 'POST']);
 
-		this.route('GET', '/v2/countries/:id?', (ctx) =>
-			this.withAuth(ctx, () => this.listOrGet(ctx, 'Country', this.countryRows, COUNTRY_FIELDS)),
+		// Reference data every organization sees.
+		this.resource('/v2/countries', { model: 'Country', fields: COUNTRY_FIELDS, rows: () => this.countryRows });
+		this.resource('/v2/ship_methods', {
+			model: 'ShipMethod',
+			fields: SHIP_METHOD_FIELDS,
+			rows: () => this.shipMethodRows,
+		});
+		this.resource('/v2/automation_task_types', {
+			model: 'AutomationTaskType',
+			fields: TASK_TYPE_FIELDS,
+			rows: () => this.taskTypeRows,
+		});
+
+		// Customer-owned data: each organization only ever sees its own.
+		this.resource('/v2/items', {
+			model: 'Item',
+			fields: ITEM_FIELDS,
+			rows: (org) => this.itemRows.filter((i) => i.owner_id === org.organizationId),
+		});
+		this.resource('/v2/customer_catalog_items', {
+			model: 'CustomerCatalogItem',
+			fields: CATALOG_ITEM_FIELDS,
+			rows: (org) => this.catalogRows.filter((c) => this.itemOwners.get(c.item_id) === org.organizationId),
+		});
+		this.resource('/v2/inventories', {
+			model: 'Inventory',
+			fields: INVENTORY_FIELDS,
+			rows: (org) => this.inventoryRows.filter((i) => this.itemOwners.get(i.item_id) === org.organizationId),
+		});
+		this.resource('/v2/invoices', {
+			model: 'Invoice',
+			fields: INVOICE_FIELDS,
+			rows: (org) => this.invoiceRows.filter((i) => i.organizationId === org.organizationId).map(renderInvoice),
+		});
+		this.resource('/v2/customer_order_submissions', {
+			model: 'CustomerOrderSubmission',
+			fields: ORDER_FILTER_FIELDS,
+			rows: (org) => this.orders(org.organizationId),
+			create: (org, body) => this.createOrder(org, body),
+			update: (org, id, body) => this.updateOrder(org, id, body),
+			destroy: (org, id) => this.deleteOrder(org, id),
+		});
+		this.resource('/v2/automation_queues', {
+			model: 'AutomationQueue',
+			fields: QUEUE_FIELDS,
+			rows: (org) => this.queueRows.filter((q) => q.organizationId === org.organizationId).map(renderQueue),
+			create: (org, body) => this.createQueue(org, body),
+		});
+		this.resource('/v2/serial_data', {
+			model: 'SerialDatum',
+			fields: SERIAL_DATA_FIELDS,
+			rows: (org) => this.serialData(org.organizationId),
+			create: (org, body) => this.createSerialData(org, body),
+		});
+
+		// automation_tasks: an update addressed by serial and sequence in the body, and a report.
+		this.route('PUT', '/v2/automation_tasks', (ctx) =>
+			this.withAuth(ctx, (org) => withJsonBody(ctx, (body) => this.updateTask(org, body))),
 		);
-		this.route('GET', '/v2/items/:id?', (ctx) =>
-			this.withAuth(ctx, (organization) =>
-				this.listOrGet(
-					ctx,
-					'Item',
-					// Items are customer-owned: each organization only ever sees its own.
-					this.itemRows.filter((i) => i.owner_id === organization.organizationId),
-					ITEM_FIELDS,
-				),
-			),
-		);
+		this.notAllowed('/v2/automation_tasks', ['PUT']);
+		this.route('GET', '/v2/automation_tasks/details.csv', (ctx) => this.withAuth(ctx, (org) => this.tasksCsv(org)));
+		this.notAllowed('/v2/automation_tasks/details.csv', ['GET']);
 	}
 
-	private listOrGet<T extends { id: number }>(
-		ctx: RequestContext,
-		model: string,
-		rows: readonly T[],
-		fields: readonly string[],
-	): SandboxResponse {
-		const id = ctx.params.id;
-		if (id !== undefined) {
-			const found = /^\d+$/.test(id) ? rows.find((r) => r.id === Number(id)) : undefined;
-			return found ? { status: 200, body: found } : errors(404, `Couldn't find ${model} with 'id'=${id}`);
+	/** Any other verb on a known path: 405 once the caller is authenticated. */
+	private notAllowed(path: string, allowed: readonly string[]): void {
+		this.route('ANY', path, (ctx) => this.withAuth(ctx, () => methodNotAllowed(allowed)));
+	}
+
+	/** GET list and GET by id, plus POST (collection), PUT and DELETE (member) when given. */
+	private resource(path: string, spec: ResourceSpec): void {
+		const member = `${path}/:id`;
+		const collectionVerbs = ['GET'];
+		const memberVerbs = ['GET'];
+		this.route('GET', path, (ctx) => this.withAuth(ctx, (org) => this.list(ctx, spec.rows(org), spec.fields)));
+		this.route('GET', member, (ctx) =>
+			this.withAuth(ctx, (org) => this.show(spec.model, spec.rows(org), ctx.params.id)),
+		);
+		const { create, update, destroy } = spec;
+		if (create) {
+			collectionVerbs.push('POST');
+			this.route('POST', path, (ctx) => this.withAuth(ctx, (org) => withJsonBody(ctx, (body) => create(org, body))));
 		}
+		if (update) {
+			memberVerbs.push('PUT');
+			this.route('PUT', member, (ctx) =>
+				this.withAuth(ctx, (org) => withJsonBody(ctx, (body) => update(org, ctx.params.id, body))),
+			);
+		}
+		if (destroy) {
+			memberVerbs.push('DELETE');
+			this.route('DELETE', member, (ctx) => this.withAuth(ctx, (org) => destroy(org, ctx.params.id)));
+		}
+		this.notAllowed(path, collectionVerbs);
+		this.notAllowed(member, memberVerbs);
+	}
+
+	private show(model: string, rows: ReadonlyArray<{ id: number }>, id: string): SandboxResponse {
+		const found = /^\d+$/.test(id) ? rows.find((r) => r.id === Number(id)) : undefined;
+		return found ? { status: 200, body: found } : notFoundRecord(model, id);
+	}
+
+	private list(ctx: RequestContext, rows: ReadonlyArray<{ id: number }>, fields: readonly string[]): SandboxResponse {
 		const query = parseQ(ctx.query.get('q'), fields);
 		if (typeof query === 'string') return errors(400, `Invalid q parameter: ${query}`);
 		const filters = Object.entries(query.filters);
@@ -345,6 +872,229 @@ export class MbxSandbox extends SandboxServer {
 			status: 200,
 			body: { count: page.length, total_results: matches.length, offset: query.offset, results: page },
 		};
+	}
+
+	// ---- customer order submissions ----
+
+	private orderRules(organization: MbxOrganization, exceptOrderId?: number): OrderRules {
+		const organizationId = organization.organizationId;
+		return {
+			organizationId,
+			shipMethodExists: (id) => this.shipMethodRows.some((m) => m.id === id),
+			productExists: (code) => this.itemsByProductCode.has(`${organizationId}:${code}`),
+			countryExists: (isoCode) => this.countryCodes.has(isoCode),
+			purchaseOrderTaken: (purchaseOrder) =>
+				this.orderRows.some(
+					(o) => o.organization_id === organizationId && o.purchase_order === purchaseOrder && o.id !== exceptOrderId,
+				),
+		};
+	}
+
+	private findOrder(organization: MbxOrganization, id: string): MbxOrder | undefined {
+		if (!/^\d+$/.test(id)) return undefined;
+		return this.orderRows.find((o) => o.id === Number(id) && o.organization_id === organization.organizationId);
+	}
+
+	private shipMethodName(id: number): string {
+		return this.shipMethodRows.find((m) => m.id === id)?.name ?? '';
+	}
+
+	private createOrder(organization: MbxOrganization, body: Record<string, unknown>): SandboxResponse {
+		const { errors: problems, changes } = validateOrderInput(body, this.orderRules(organization), 'create');
+		if (problems.length > 0) return errors(422, ...problems);
+		const at = this.tick();
+		const order: MbxOrder = {
+			id: this.nextIds.order++,
+			organization_id: organization.organizationId,
+			purchase_order: changes.purchase_order!,
+			customer_order: changes.customer_order!,
+			ship_method_id: changes.ship_method_id!,
+			ship_method: this.shipMethodName(changes.ship_method_id!),
+			ship_account: changes.ship_account ?? null,
+			end_user_po: null,
+			end_user_name: null,
+			end_user_order_dt: null,
+			notes: changes.notes ?? null,
+			customer_rma_case: changes.customer_rma_case ?? null,
+			recipient: changes.recipient!,
+			importer_of_record: changes.importer_of_record ?? null,
+			duties_and_taxes_account: changes.duties_and_taxes_account ?? null,
+			status: 'pending',
+			lines: changes.lines!,
+			promise_date: null,
+			created_at: at,
+			updated_at: at,
+		};
+		this.orderRows.push(order);
+		return { status: 201, body: renderOrder(order) };
+	}
+
+	private updateOrder(organization: MbxOrganization, id: string, body: Record<string, unknown>): SandboxResponse {
+		const order = this.findOrder(organization, id);
+		if (!order) return notFoundRecord('CustomerOrderSubmission', id);
+		if (order.status !== 'pending') return errors(422, `Order ${order.id} can no longer be changed: it is ${order.status}`);
+		const { errors: problems, changes } = validateOrderInput(body, this.orderRules(organization, order.id), 'update');
+		if (problems.length > 0) return errors(422, ...problems);
+		const before = JSON.stringify(renderOrder(order));
+		Object.assign(order, changes);
+		if (changes.ship_method_id !== undefined) order.ship_method = this.shipMethodName(changes.ship_method_id);
+		// Like Rails, a save that changes nothing leaves updated_at alone.
+		if (JSON.stringify(renderOrder(order)) !== before) order.updated_at = this.tick();
+		return { status: 200, body: renderOrder(order) };
+	}
+
+	private deleteOrder(organization: MbxOrganization, id: string): SandboxResponse {
+		const order = this.findOrder(organization, id);
+		if (!order) return notFoundRecord('CustomerOrderSubmission', id);
+		if (order.status !== 'pending') return errors(422, `Order ${order.id} can no longer be deleted: it is ${order.status}`);
+		this.orderRows = this.orderRows.filter((o) => o !== order);
+		return { status: 200, body: renderOrder(order) };
+	}
+
+	// ---- Forge: automation queues and tasks, serial data ----
+
+	private createQueue(organization: MbxOrganization, body: Record<string, unknown>): SandboxResponse {
+		const { errors: problems, value } = validateQueueInput(body, (id) => this.taskTypeRows.some((t) => t.id === id));
+		if (!value) return errors(422, ...problems);
+		const organizationId = organization.organizationId;
+		let serial = this.serialRows.find(
+			(s) => s.organizationId === organizationId && s.manufacturerSerial === value.manufacturer_serial,
+		);
+		if (!serial) {
+			// A system MBX has not built: no item or work order is known for it.
+			serial = {
+				id: this.nextIds.serial++,
+				organizationId,
+				manufacturerSerial: value.manufacturer_serial,
+				itemId: null,
+				workOrderId: null,
+			};
+			this.serialRows.push(serial);
+		}
+		const queue: QueueRecord = {
+			id: this.nextIds.queue++,
+			serial_id: serial.id,
+			work_order_id: serial.workOrderId,
+			finished: false,
+			ip_address: value.ip_address,
+			organizationId,
+		};
+		this.queueRows.push(queue);
+		const tasks = value.automation_tasks.map(
+			(task): MbxAutomationTask => ({
+				id: this.nextIds.task++,
+				automation_queue_id: queue.id,
+				automation_task_type_id: task.task_type_id,
+				sequence: task.sequence,
+				started_at: null,
+				completed_at: null,
+				failed: false,
+				message: null,
+				assignee_id: task.assignee_id,
+			}),
+		);
+		this.taskRows.push(...tasks);
+		return { status: 201, body: { ...renderQueue(queue), automation_tasks: tasks.map((t) => ({ ...t })) } };
+	}
+
+	private updateTask(organization: MbxOrganization, body: Record<string, unknown>): SandboxResponse {
+		const { errors: problems, value } = validateTaskUpdate(body);
+		if (!value) return errors(422, ...problems);
+		const serial = this.serialRows.find(
+			(s) => s.organizationId === organization.organizationId && s.manufacturerSerial === value.manufacturer_serial,
+		);
+		// A serial queued more than once is addressed through its latest queue.
+		const queue = serial && [...this.queueRows].reverse().find((q) => q.serial_id === serial.id);
+		if (!queue) return errors(422, `manufacturer_serial '${value.manufacturer_serial}' has no automation queue`);
+		const queueTasks = this.taskRows.filter((t) => t.automation_queue_id === queue.id);
+		const task = queueTasks.find((t) => t.sequence === value.sequence);
+		if (!task) {
+			return errors(
+				422,
+				`sequence ${value.sequence} is not a task of the automation queue for '${value.manufacturer_serial}'`,
+			);
+		}
+		const refuse = (reason: string) => errors(422, `Task with sequence ${task.sequence} ${reason}`);
+		switch (value.message_type) {
+			case 'start':
+				if (task.failed) return refuse('has failed');
+				if (task.completed_at) return refuse('is already completed');
+				task.started_at = this.tick();
+				break;
+			case 'complete':
+				if (task.failed) return refuse('has failed');
+				if (task.completed_at) return refuse('is already completed');
+				if (!task.started_at) return refuse('has not been started');
+				task.completed_at = this.tick();
+				break;
+			case 'fail':
+				if (task.failed) return refuse('has already failed');
+				if (task.completed_at) return refuse('is already completed');
+				task.failed = true;
+				this.taskRows.push({
+					id: this.nextIds.task++,
+					automation_queue_id: queue.id,
+					automation_task_type_id: task.automation_task_type_id,
+					sequence: Math.max(...queueTasks.map((t) => t.sequence)) + 1,
+					started_at: null,
+					completed_at: null,
+					failed: false,
+					message: null,
+					assignee_id: task.assignee_id,
+				});
+				break;
+			case 'notify':
+				break;
+		}
+		if (value.message !== undefined) task.message = value.message;
+		const open = this.taskRows.filter((t) => t.automation_queue_id === queue.id && !t.failed);
+		queue.finished = open.length > 0 && open.every((t) => t.completed_at !== null);
+		return { status: 200, body: { ...task } };
+	}
+
+	private tasksCsv(organization: MbxOrganization): SandboxResponse {
+		const rows: unknown[][] = [];
+		for (const task of this.tasks(organization.organizationId)) {
+			const queue = this.queueRows.find((q) => q.id === task.automation_queue_id)!;
+			const serial = this.serialRows.find((s) => s.id === queue.serial_id);
+			rows.push([
+				task.id,
+				task.automation_queue_id,
+				task.automation_task_type_id,
+				task.sequence,
+				task.started_at,
+				task.completed_at,
+				task.failed,
+				task.message,
+				task.assignee_id,
+				task.assignee_id === null ? null : ASSIGNEE_NAMES[task.assignee_id],
+				queue.work_order_id,
+				queue.serial_id,
+				serial?.itemId,
+				serial?.manufacturerSerial,
+			]);
+		}
+		return {
+			status: 200,
+			headers: {
+				'Content-Type': 'text/csv; charset=utf-8',
+				'Content-Disposition': 'attachment; filename="details.csv"',
+			},
+			body: toCsv([AUTOMATION_TASK_CSV_COLUMNS, ...rows]),
+		};
+	}
+
+	private createSerialData(organization: MbxOrganization, body: Record<string, unknown>): SandboxResponse {
+		const { errors: problems, value } = validateSerialDataInput(body);
+		if (!value) return errors(422, ...problems);
+		const record: SerialDataRecord = {
+			id: this.nextIds.serialData++,
+			...value,
+			created_at: this.tick(),
+			organizationId: organization.organizationId,
+		};
+		this.serialDataRows.push(record);
+		return { status: 201, body: renderSerialData(record) };
 	}
 
 	// ---- authentication ----

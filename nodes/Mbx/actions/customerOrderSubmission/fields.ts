@@ -1,0 +1,344 @@
+/**
+ * The order fields Create and Update share: their descriptions, and how what the user entered
+ * becomes the JSON MBX expects (checked by ../../validation/address before anything is sent).
+ */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { positiveInteger } from '../../../shared/parameters';
+import { validateAddress, validateLines, type MbxAddress, type MbxOrderLine } from '../../validation/address';
+
+export const ORDERS_PATH = '/v2/customer_order_submissions';
+
+/** The fields of one address. Names are MBX's own keys, so they are sent as they are. */
+const addressValues: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. John L. Doe',
+		description: 'First and last name of the person',
+	},
+	{
+		displayName: 'Company',
+		name: 'company',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		default: '',
+		placeholder: 'name@email.com',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 1-555-555-6789',
+	},
+	{
+		displayName: 'Address Line 1',
+		name: 'address_1',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 467 Highway #1',
+		hint: 'At most 35 characters',
+	},
+	{
+		displayName: 'Address Line 2',
+		name: 'address_2',
+		type: 'string',
+		default: '',
+		hint: 'At most 35 characters',
+	},
+	{
+		displayName: 'Address Line 3',
+		name: 'address_3',
+		type: 'string',
+		default: '',
+		hint: 'At most 35 characters',
+	},
+	{
+		displayName: 'City',
+		name: 'city',
+		type: 'string',
+		required: true,
+		default: '',
+	},
+	{
+		displayName: 'State or Province',
+		name: 'state',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. ON',
+	},
+	{
+		displayName: 'ZIP or Postal Code',
+		name: 'zip',
+		type: 'string',
+		default: '',
+	},
+	{
+		displayName: 'Country',
+		name: 'country',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'CA',
+		hint: 'Two-letter ISO code',
+	},
+];
+
+/** An address picker: one "Address" group holding the fields above. */
+function addressField(name: string, displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		placeholder: 'Add Address',
+		default: {},
+		description,
+		options: [{ displayName: 'Address', name: 'address', values: addressValues }],
+	};
+}
+
+export function recipientField(name: string): INodeProperties {
+	return addressField(name, 'Recipient', 'Where the order ships to. Name, address line 1, city and country are required.');
+}
+
+export function importerOfRecordField(name: string): INodeProperties {
+	return addressField(
+		name,
+		'Importer of Record',
+		'Who imports the goods for customs, when that is not the recipient. Name, address line 1, city and country are required.',
+	);
+}
+
+export function linesField(name: string): INodeProperties {
+	return {
+		displayName: 'Lines',
+		name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line',
+		default: {},
+		description: 'The products to ship, one line per product code',
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{
+						displayName: 'Product Code',
+						name: 'product_code',
+						type: 'string',
+						required: true,
+						default: '',
+						description: 'Your product code as MBX knows it',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						required: true,
+						default: 1,
+						description: 'How many units to ship',
+					},
+					{
+						displayName: 'Customs Declared Value',
+						name: 'customs_declared_value',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						default: 0,
+						description: 'Customs value of one unit',
+						hint: 'Value of one unit: MBX multiplies it by the quantity',
+					},
+				],
+			},
+		],
+	};
+}
+
+export function organizationIdField(name: string): INodeProperties {
+	return {
+		displayName: 'Organization ID',
+		name,
+		type: 'number',
+		default: 0,
+		description: 'MBX ID of your organization, the customer the order is for',
+	};
+}
+
+export function purchaseOrderField(name: string): INodeProperties {
+	return {
+		displayName: 'Purchase Order',
+		name,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. PO-56789',
+		description: 'Your purchase order number for this order',
+		hint: 'Your PO number. MBX refuses a PO number it already has, which makes re-runs safe.',
+	};
+}
+
+export function customerOrderField(name: string): INodeProperties {
+	return {
+		displayName: 'Customer Order',
+		name,
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. SO-1001',
+		description: 'Your own order number, e.g. from your shop or ERP',
+	};
+}
+
+export function shipMethodField(name: string): INodeProperties {
+	return {
+		displayName: 'Ship Method Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getShipMethods' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}
+
+/** The optional order fields, each named by MBX's key, sorted by display name. */
+export const dutiesAndTaxesAccountField: INodeProperties = {
+	displayName: 'Duties and Taxes Account',
+	name: 'duties_and_taxes_account',
+	type: 'string',
+	default: '',
+	description: 'Account number billed for duties and taxes at the destination',
+};
+
+export const notesField: INodeProperties = {
+	displayName: 'Notes',
+	name: 'notes',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	description: 'Notes for the whole order',
+};
+
+export const rmaCaseField: INodeProperties = {
+	displayName: 'RMA Case',
+	name: 'customer_rma_case',
+	type: 'string',
+	default: '',
+	description: 'Your RMA case number, when the order replaces a returned product',
+};
+
+export const shipAccountField: INodeProperties = {
+	displayName: 'Ship Account',
+	name: 'ship_account',
+	type: 'string',
+	default: '',
+	description: 'Carrier account number to bill for shipping, instead of the default',
+};
+
+/** How each field is named in error messages, by MBX key. */
+const LABELS: Record<string, string> = {
+	organization_id: 'Organization ID',
+	purchase_order: 'Purchase Order',
+	customer_order: 'Customer Order',
+	ship_method_id: 'Ship Method',
+	ship_account: 'Ship Account',
+	notes: 'Notes',
+	customer_rma_case: 'RMA Case',
+	duties_and_taxes_account: 'Duties and Taxes Account',
+	recipient: 'Recipient',
+	importer_of_record: 'Importer of Record',
+	lines: 'Lines',
+};
+
+/** The order in which fields are read (and so checked), which is also the body's key order. */
+const FIELD_ORDER = Object.keys(LABELS);
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function trimmed(raw: unknown): string {
+	return raw === undefined || raw === null ? '' : String(raw).trim();
+}
+
+function requiredText(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
+	const value = trimmed(raw);
+	if (value === '') {
+		throw new NodeOperationError(context.getNode(), `${label} is required`, {
+			itemIndex,
+			description: `Fill in the "${label}" field.`,
+		});
+	}
+	return value;
+}
+
+/** A Ship Method picked from the list or given by expression: the MBX ship method ID. */
+export function shipMethodId(context: IExecuteFunctions, raw: unknown, itemIndex: number): number {
+	requiredText(context, raw, LABELS.ship_method_id, itemIndex);
+	return positiveInteger(context, raw, LABELS.ship_method_id, itemIndex);
+}
+
+/** Reads an address field ({ address: {...} }) and checks it. */
+export function readAddress(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): MbxAddress {
+	const address = isObject(raw) && isObject(raw.address) ? raw.address : {};
+	return validateAddress(context.getNode(), address, label, itemIndex);
+}
+
+/** Reads the Lines field ({ line: [...] }) and checks it. */
+export function readLines(context: IExecuteFunctions, raw: unknown, itemIndex: number): MbxOrderLine[] {
+	const lines = isObject(raw) ? raw.line : undefined;
+	const list = Array.isArray(lines) ? lines : isObject(lines) ? [lines] : [];
+	return validateLines(context.getNode(), list, itemIndex);
+}
+
+/**
+ * Turns a collection keyed by MBX names (Additional Fields, Update Fields) into body fields.
+ * Only the fields present are sent. Empty optional text is left out on create (`keepEmpty`
+ * false) and sent as "" on update, where it clears the value.
+ */
+export function orderFieldsBody(
+	context: IExecuteFunctions,
+	fields: IDataObject,
+	itemIndex: number,
+	options: { keepEmpty: boolean },
+): IDataObject {
+	const body: IDataObject = {};
+	for (const key of FIELD_ORDER) {
+		const raw = fields[key];
+		if (raw === undefined) continue;
+		const label = LABELS[key];
+		switch (key) {
+			case 'organization_id':
+				body[key] = positiveInteger(context, raw, label, itemIndex);
+				break;
+			case 'purchase_order':
+			case 'customer_order':
+				body[key] = requiredText(context, raw, label, itemIndex);
+				break;
+			case 'ship_method_id':
+				body[key] = shipMethodId(context, raw, itemIndex);
+				break;
+			case 'recipient':
+			case 'importer_of_record':
+				body[key] = readAddress(context, raw, label, itemIndex);
+				break;
+			case 'lines':
+				body[key] = readLines(context, raw, itemIndex);
+				break;
+			default: {
+				const value = trimmed(raw);
+				if (value !== '' || options.keepEmpty) body[key] = value;
+			}
+		}
+	}
+	return body;
+}

@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
+import { mbxRequest } from '../../transport';
+import { ORDERS_PATH } from './fields';
+
+const show = { resource: ['customerOrderSubmission'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	mbxRecordLocator({
+		name: 'orderId',
+		displayName: 'Order',
+		searchMethod: 'searchOrders',
+		show,
+		description: 'The order to get. Search the list by purchase order, or give its MBX ID.',
+	}),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
+	return (await mbxRequest.call(this, 'GET', `${ORDERS_PATH}/${id}`, { itemIndex })) as IDataObject;
+}

@@ -1,0 +1,73 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
+import { mbxRequest } from '../../transport';
+import {
+	ORDERS_PATH,
+	customerOrderField,
+	dutiesAndTaxesAccountField,
+	importerOfRecordField,
+	linesField,
+	notesField,
+	orderFieldsBody,
+	organizationIdField,
+	purchaseOrderField,
+	recipientField,
+	rmaCaseField,
+	shipAccountField,
+	shipMethodField,
+} from './fields';
+
+const show = { resource: ['customerOrderSubmission'], operation: ['update'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'MBX accepts changes only while the order is Pending. Once it is released or shipped, MBX refuses them.',
+		name: 'updateNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	mbxRecordLocator({
+		name: 'orderId',
+		displayName: 'Order',
+		searchMethod: 'searchOrders',
+		show,
+		description: 'The order to change. Search the list by purchase order, or give its MBX ID.',
+	}),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Only the fields added here are sent. Recipient, Importer of Record and Lines replace the whole address or all lines.',
+		displayOptions: { show },
+		options: [
+			customerOrderField('customer_order'),
+			dutiesAndTaxesAccountField,
+			importerOfRecordField('importer_of_record'),
+			linesField('lines'),
+			notesField,
+			organizationIdField('organization_id'),
+			purchaseOrderField('purchase_order'),
+			recipientField('recipient'),
+			rmaCaseField,
+			shipAccountField,
+			shipMethodField('ship_method_id'),
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body = orderFieldsBody(this, fields, itemIndex, { keepEmpty: true });
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'Update Fields is empty; add at least one field to change', {
+			itemIndex,
+			description: 'Add the fields to change under "Update Fields".',
+		});
+	}
+	return (await mbxRequest.call(this, 'PUT', `${ORDERS_PATH}/${id}`, { body, itemIndex })) as IDataObject;
+}

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
+import { mbxRequest } from '../../transport';
+
+const show = { resource: ['inventory'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	mbxRecordLocator({
+		name: 'inventoryId',
+		displayName: 'Inventory',
+		searchMethod: 'searchInventories',
+		show,
+		description: 'The inventory record to get: pick it from the list (type an item ID to narrow it) or enter its MBX ID',
+	}),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = mbxRecordId(this, 'inventoryId', 'Inventory', itemIndex);
+	return (await mbxRequest.call(this, 'GET', `/v2/inventories/${id}`, { itemIndex })) as IDataObject;
+}

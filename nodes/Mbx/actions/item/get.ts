@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
+import { mbxRequest } from '../../transport';
+
+const show = { resource: ['item'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	mbxRecordLocator({
+		name: 'itemId',
+		displayName: 'Item',
+		searchMethod: 'searchItems',
+		show,
+		description: 'The item to get: pick it from the list (type its exact name to narrow it) or enter its MBX ID',
+	}),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = mbxRecordId(this, 'itemId', 'Item', itemIndex);
+	return (await mbxRequest.call(this, 'GET', `/v2/items/${id}`, { itemIndex })) as IDataObject;
+}

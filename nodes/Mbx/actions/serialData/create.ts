@@ -1,0 +1,61 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { positiveIntegerParameter } from '../../../shared/parameters';
+import { mbxRequest } from '../../transport';
+import { textParameter } from '../automationTask/forge';
+
+const show = { resource: ['serialData'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Manufacturer Serial',
+		name: 'manufacturerSerial',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 124567',
+		description: 'Serial number of the system, as submitted to Forge (at most 256 characters)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Serial Data Type ID',
+		name: 'serialDataTypeId',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		required: true,
+		description: 'MBX ID of the kind of data you record, e.g. a MAC address or a BIOS version. Ask MBX for the IDs.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 00:1B:44:11:3A:B7',
+		description: 'The data itself (at most 256 characters)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Metadata',
+		name: 'metadata',
+		type: 'string',
+		default: '',
+		description: 'Optional extra information about the value (at most 256 characters)',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const manufacturerSerial = textParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
+		required: true,
+	});
+	const serialDataTypeId = positiveIntegerParameter(this, 'serialDataTypeId', 'Serial Data Type ID', itemIndex);
+	const value = textParameter(this, 'value', 'Value', itemIndex, { required: true, trim: false });
+	const metadata = textParameter(this, 'metadata', 'Metadata', itemIndex, { required: false, trim: false });
+	const body: IDataObject = { manufacturer_serial: manufacturerSerial, serial_data_type_id: serialDataTypeId };
+	if (metadata.trim() !== '') body.metadata = metadata;
+	body.value = value;
+	return (await mbxRequest.call(this, 'POST', '/v2/serial_data', { body, itemIndex })) as IDataObject;
+}

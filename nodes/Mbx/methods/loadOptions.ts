@@ -1,0 +1,44 @@
+/**
+ * Dropdown lists for the MBX node (`methods.loadOptions`): every record of a small MBX list,
+ * sorted by name, with the MBX ID as the value.
+ */
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { mbxList } from '../transport';
+
+function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
+	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || String(a.value).localeCompare(String(b.value));
+}
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+function toOption(record: IDataObject, name: string, description?: string): INodePropertyOptions {
+	const option: INodePropertyOptions = { name: name || `#${text(record.id)}`, value: record.id as number };
+	if (description) option.description = description;
+	return option;
+}
+
+/** Shipping methods: "<name>", with the carrier as the description. */
+export async function getShipMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const records = await mbxList.call(this, '/v2/ship_methods', {});
+	return records
+		.map((record) => toOption(record, text(record.name), text(record.carrier) || text(record.description)))
+		.sort(byName);
+}
+
+/** Countries: "Canada (CA)", value the MBX country ID. */
+export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const records = await mbxList.call(this, '/v2/countries', {});
+	return records
+		.map((record) => {
+			const iso = text(record.iso_code);
+			return toOption(record, iso ? `${text(record.name)} (${iso})` : text(record.name));
+		})
+		.sort(byName);
+}
+
+/** Forge task types: "<name>", with their description. */
+export async function getAutomationTaskTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const records = await mbxList.call(this, '/v2/automation_task_types', {});
+	return records.map((record) => toOption(record, text(record.name), text(record.description))).sort(byName);
+}
