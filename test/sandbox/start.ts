@@ -45,6 +45,9 @@ export function describeSandboxes(s: Sandboxes): string {
 		`           webhook secret: the supplier client secret`,
 		'',
 		'Control API on each: GET /__sandbox/requests, POST /__sandbox/faults, POST /__sandbox/config, POST /__sandbox/reset',
+		'MBX also: POST /__sandbox/orders/<id>/advance (Pending → Released → Shipped, fires webhooks),',
+		'          POST /__sandbox/webhooks {"url","headers"} to subscribe, GET /__sandbox/webhooks/deliveries',
+		'Apicbase also: POST /__sandbox/webhook {"url","encoding":"python"|"compact","tamper"} sends a signed order',
 	].join('\n');
 }
 

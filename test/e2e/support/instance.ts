@@ -53,6 +53,9 @@ export class N8nInstance {
 			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-not-a-secret',
 			N8N_PORT: String(options.port ?? 5678),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			// OAuth2 callbacks and production webhook URLs are built from these.
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${options.port ?? 5678}/`,
+			WEBHOOK_URL: `http://127.0.0.1:${options.port ?? 5678}/`,
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',

@@ -777,7 +777,14 @@ export function seedAutomation(items: readonly MbxItem[]): AutomationSeed {
 		task(510005, 1, 1),
 	];
 	let nextDataId = 990001;
-	const data = (organizationId: number, serial: string, typeId: number, metadata: string | null, value: string, minutes: number): SerialDataRecord => ({
+	const data = (
+		organizationId: number,
+		serial: string,
+		typeId: number,
+		metadata: string | null,
+		value: string,
+		minutes: number,
+	): SerialDataRecord => ({
 		id: nextDataId++,
 		manufacturer_serial: serial,
 		serial_data_type_id: typeId,

@@ -563,7 +563,11 @@ export class MbxSandbox extends SandboxServer {
 	 * status change of the organization's orders is POSTed to `url` with Content-Type
 	 * application/json, X-MBX-Event: order.updated and the extra `headers`.
 	 */
-	subscribeWebhook(input: { url: string; headers?: Record<string, string>; organizationId?: number }): MbxWebhookSubscription {
+	subscribeWebhook(input: {
+		url: string;
+		headers?: Record<string, string>;
+		organizationId?: number;
+	}): MbxWebhookSubscription {
 		if (!isPlainObject(input)) throw new MbxSandboxError(400, 'webhook subscription must be a JSON object');
 		const { url, headers = {}, organizationId = MBX_DEMO.organizationId } = input;
 		if (typeof url !== 'string' || !isHttpUrl(url)) {
@@ -581,7 +585,12 @@ export class MbxSandbox extends SandboxServer {
 		if (!MBX_ORGANIZATIONS.some((o) => o.organizationId === organizationId)) {
 			throw new MbxSandboxError(400, `organizationId ${String(organizationId)} is not a known organization`);
 		}
-		const subscription: MbxWebhookSubscription = { id: this.nextIds.subscription++, url, headers: { ...headers }, organizationId };
+		const subscription: MbxWebhookSubscription = {
+			id: this.nextIds.subscription++,
+			url,
+			headers: { ...headers },
+			organizationId,
+		};
 		this.subscriptions.push(subscription);
 		return { ...subscription, headers: { ...subscription.headers } };
 	}
@@ -637,7 +646,10 @@ export class MbxSandbox extends SandboxServer {
 		}
 		const advance = /^orders\/(\d+)\/advance$/.exec(action);
 		if (advance) {
-			return this.advanceOrder(Number(advance[1])).then((order) => ({ status: 200, body: order }), sandboxErrorResponse);
+			return this.advanceOrder(Number(advance[1])).then(
+				(order) => ({ status: 200, body: order }),
+				sandboxErrorResponse,
+			);
 		}
 		// The control hook does not see the method: no body lists, a JSON body subscribes.
 		if (action === 'webhooks') {
@@ -885,7 +897,10 @@ export class MbxSandbox extends SandboxServer {
 			countryExists: (isoCode) => this.countryCodes.has(isoCode),
 			purchaseOrderTaken: (purchaseOrder) =>
 				this.orderRows.some(
-					(o) => o.organization_id === organizationId && o.purchase_order === purchaseOrder && o.id !== exceptOrderId,
+					(o) =>
+						o.organization_id === organizationId &&
+						o.purchase_order === purchaseOrder &&
+						o.id !== exceptOrderId,
 				),
 		};
 	}
@@ -932,7 +947,9 @@ export class MbxSandbox extends SandboxServer {
 	private updateOrder(organization: MbxOrganization, id: string, body: Record<string, unknown>): SandboxResponse {
 		const order = this.findOrder(organization, id);
 		if (!order) return notFoundRecord('CustomerOrderSubmission', id);
-		if (order.status !== 'pending') return errors(422, `Order ${order.id} can no longer be changed: it is ${order.status}`);
+		if (order.status !== 'pending') {
+			return errors(422, `Order ${order.id} can no longer be changed: it is ${order.status}`);
+		}
 		const { errors: problems, changes } = validateOrderInput(body, this.orderRules(organization, order.id), 'update');
 		if (problems.length > 0) return errors(422, ...problems);
 		const before = JSON.stringify(renderOrder(order));
@@ -946,7 +963,9 @@ export class MbxSandbox extends SandboxServer {
 	private deleteOrder(organization: MbxOrganization, id: string): SandboxResponse {
 		const order = this.findOrder(organization, id);
 		if (!order) return notFoundRecord('CustomerOrderSubmission', id);
-		if (order.status !== 'pending') return errors(422, `Order ${order.id} can no longer be deleted: it is ${order.status}`);
+		if (order.status !== 'pending') {
+			return errors(422, `Order ${order.id} can no longer be deleted: it is ${order.status}`);
+		}
 		this.orderRows = this.orderRows.filter((o) => o !== order);
 		return { status: 200, body: renderOrder(order) };
 	}

@@ -57,12 +57,21 @@ function optionalText(errors: string[], path: string, value: unknown, max: numbe
 	return value;
 }
 
-function requiredInteger(errors: string[], path: string, value: unknown, min: number, message: string): number | undefined {
+/** The smallest value an integer field accepts, and the message when it gets something else. */
+type IntegerRule = readonly [min: number, message: string];
+const ANY_INTEGER: IntegerRule = [Number.MIN_SAFE_INTEGER, 'must be an integer'];
+const WHOLE_FROM_0: IntegerRule = [0, 'must be a whole number of 0 or more'];
+const WHOLE_FROM_1: IntegerRule = [1, 'must be a whole number of 1 or more'];
+
+const isWhole = (value: unknown, min: number): value is number =>
+	typeof value === 'number' && Number.isInteger(value) && value >= min;
+
+function requiredInteger(errors: string[], path: string, value: unknown, [min, message]: IntegerRule): number | undefined {
 	if (value === undefined || value === null) {
 		errors.push(`${path} can't be blank`);
 		return undefined;
 	}
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+	if (!isWhole(value, min)) {
 		errors.push(`${path} ${message}`);
 		return undefined;
 	}
@@ -163,8 +172,10 @@ function orderLines(errors: string[], value: unknown, rules: OrderRules): MbxOrd
 			return;
 		}
 		const code = requiredText(errors, `${path}.product_code`, line.product_code, TEXT_MAX);
-		if (code !== undefined && !rules.productExists(code)) errors.push(`${path}.product_code is not a known product code`);
-		const quantity = requiredInteger(errors, `${path}.quantity`, line.quantity, 1, 'must be a whole number of 1 or more');
+		if (code !== undefined && !rules.productExists(code)) {
+			errors.push(`${path}.product_code is not a known product code`);
+		}
+		const quantity = requiredInteger(errors, `${path}.quantity`, line.quantity, WHOLE_FROM_1);
 		const value = line.customs_declared_value;
 		if (value === undefined || value === null) {
 			errors.push(`${path}.customs_declared_value can't be blank`);
@@ -199,7 +210,9 @@ export function validateOrderInput(
 		const value = body.organization_id;
 		if (value === undefined || value === null) errors.push("organization_id can't be blank");
 		else if (typeof value !== 'number' || !Number.isInteger(value)) errors.push('organization_id must be an integer');
-		else if (value !== rules.organizationId) errors.push('organization_id does not match the authenticated organization');
+		else if (value !== rules.organizationId) {
+			errors.push('organization_id does not match the authenticated organization');
+		}
 	}
 	if (check('purchase_order')) {
 		const value = requiredText(errors, 'purchase_order', body.purchase_order, TEXT_MAX);
@@ -211,7 +224,7 @@ export function validateOrderInput(
 		if (value !== undefined) changes.customer_order = value;
 	}
 	if (check('ship_method_id')) {
-		const value = requiredInteger(errors, 'ship_method_id', body.ship_method_id, Number.MIN_SAFE_INTEGER, 'must be an integer');
+		const value = requiredInteger(errors, 'ship_method_id', body.ship_method_id, ANY_INTEGER);
 		if (value !== undefined && !rules.shipMethodExists(value)) {
 			errors.push('ship_method_id must be the id of an existing ship method');
 		} else if (value !== undefined) {
@@ -299,21 +312,20 @@ export function validateQueueInput(
 				errors.push(`${path} must be an object`);
 				return;
 			}
-			const typeId = requiredInteger(errors, `${path}.task_type_id`, task.task_type_id, Number.MIN_SAFE_INTEGER, 'must be an integer');
+			const typeId = requiredInteger(errors, `${path}.task_type_id`, task.task_type_id, ANY_INTEGER);
 			if (typeId !== undefined && !taskTypeExists(typeId)) {
 				errors.push(`${path}.task_type_id must be the id of an existing automation task type`);
 			}
-			const sequence = requiredInteger(errors, `${path}.sequence`, task.sequence, 0, 'must be a whole number of 0 or more');
+			const sequence = requiredInteger(errors, `${path}.sequence`, task.sequence, WHOLE_FROM_0);
 			if (sequence !== undefined) {
 				if (sequences.has(sequence)) errors.push(`${path}.sequence has already been taken`);
 				sequences.add(sequence);
 			}
 			const assignee = task.assignee_id;
-			if (assignee !== undefined && assignee !== null && (typeof assignee !== 'number' || !Number.isInteger(assignee) || assignee < 1)) {
-				errors.push(`${path}.assignee_id must be a whole number of 1 or more`);
-			}
+			const assigneeId = assignee === undefined || assignee === null ? null : assignee;
+			if (assigneeId !== null && !isWhole(assigneeId, 1)) errors.push(`${path}.assignee_id ${WHOLE_FROM_1[1]}`);
 			unknownKeys(errors, task, ['task_type_id', 'sequence', 'assignee_id'], `${path}.`);
-			tasks.push({ task_type_id: typeId ?? 0, sequence: sequence ?? 0, assignee_id: (assignee as number | undefined) ?? null });
+			tasks.push({ task_type_id: typeId ?? 0, sequence: sequence ?? 0, assignee_id: assigneeId as number | null });
 		});
 	}
 	unknownKeys(errors, body, ['manufacturer_serial', 'ip_address', 'automation_tasks']);
@@ -337,7 +349,7 @@ export function validateTaskUpdate(body: Body): { errors: string[]; value?: Task
 	const errors: string[] = [];
 	const serial = requiredText(errors, 'manufacturer_serial', body.manufacturer_serial, FORGE_TEXT_MAX);
 	const ip = ipAddress(errors, body.ip_address);
-	const sequence = requiredInteger(errors, 'sequence', body.sequence, 0, 'must be a whole number of 0 or more');
+	const sequence = requiredInteger(errors, 'sequence', body.sequence, WHOLE_FROM_0);
 	const type = requiredText(errors, 'message_type', body.message_type, FORGE_TEXT_MAX);
 	const messageType = TASK_MESSAGE_TYPES.find((t) => t === type);
 	if (type !== undefined && messageType === undefined) {
@@ -363,7 +375,7 @@ export interface SerialDataInput {
 export function validateSerialDataInput(body: Body): { errors: string[]; value?: SerialDataInput } {
 	const errors: string[] = [];
 	const serial = requiredText(errors, 'manufacturer_serial', body.manufacturer_serial, FORGE_TEXT_MAX);
-	const typeId = requiredInteger(errors, 'serial_data_type_id', body.serial_data_type_id, 1, 'must be a whole number of 1 or more');
+	const typeId = requiredInteger(errors, 'serial_data_type_id', body.serial_data_type_id, WHOLE_FROM_1);
 	const metadata = optionalText(errors, 'metadata', body.metadata, FORGE_TEXT_MAX);
 	const value = requiredText(errors, 'value', body.value, FORGE_TEXT_MAX);
 	unknownKeys(errors, body, ['manufacturer_serial', 'serial_data_type_id', 'metadata', 'value']);

@@ -1,0 +1,51 @@
+/**
+ * A logged-in client for a running n8n's own REST API (what the editor uses): owner setup and
+ * the OAuth2 connect flow a user clicks through in the credential dialog.
+ */
+export const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-only-Passw0rd' };
+
+export class N8nRest {
+	private cookie = '';
+	private readonly browserId = 'e2e-browser';
+
+	constructor(readonly baseUrl: string) {}
+
+	private headers(extra: Record<string, string> = {}): Record<string, string> {
+		return { 'browser-id': this.browserId, ...(this.cookie ? { Cookie: this.cookie } : {}), ...extra };
+	}
+
+	async setupOwner(): Promise<void> {
+		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: this.headers({ 'Content-Type': 'application/json' }),
+			body: JSON.stringify(OWNER),
+		});
+		if (!response.ok) throw new Error(`Owner setup failed: ${response.status} ${await response.text()}`);
+		const auth = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+		if (!auth) throw new Error('Owner setup returned no n8n-auth cookie');
+		this.cookie = auth.split(';')[0];
+	}
+
+	async get(path: string): Promise<unknown> {
+		const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headers() });
+		if (!response.ok) throw new Error(`GET ${path} failed: ${response.status} ${await response.text()}`);
+		const body = (await response.json()) as { data?: unknown };
+		return body.data ?? body;
+	}
+
+	/**
+	 * Clicks "Connect my account": asks n8n for the authorization URL, follows it to the vendor's
+	 * authorize endpoint (which redirects back with a code), and delivers that redirect to n8n's
+	 * callback, where n8n exchanges the code for tokens and stores them in the credential.
+	 */
+	async connectOAuth2(credentialId: string): Promise<{ authorizeUrl: string; callbackStatus: number; callbackBody: string }> {
+		const authorizeUrl = String(await this.get(`/rest/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`));
+		const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
+		const location = authorize.headers.get('location');
+		if (authorize.status !== 302 || !location) {
+			throw new Error(`Authorize did not redirect: ${authorize.status} ${await authorize.text()}`);
+		}
+		const callback = await fetch(location, { headers: this.headers(), redirect: 'manual' });
+		return { authorizeUrl, callbackStatus: callback.status, callbackBody: await callback.text() };
+	}
+}
