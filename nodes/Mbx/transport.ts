@@ -20,7 +20,7 @@ export const MBX_PAGE_SIZE = 100;
 /** The credential the node is set to use: HMAC signing (default) or OAuth2 bearer tokens. */
 export function mbxCredentialType(context: MbxContext): 'mbxHmacApi' | 'mbxOAuth2Api' {
 	// Execute contexts take an item index; poll and load-options contexts do not.
-	const read = context.getNodeParameter as (...args: unknown[]) => unknown;
+	const read = (...args: unknown[]) => (context.getNodeParameter as (...a: unknown[]) => unknown).apply(context, args);
 	const authentication = 'getInputData' in context ? read('authentication', 0, 'hmac') : read('authentication', 'hmac');
 	return authentication === 'oAuth2' ? 'mbxOAuth2Api' : 'mbxHmacApi';
 }
@@ -68,8 +68,21 @@ export async function mbxRequest(
 			{ method },
 		);
 	} catch (error) {
-		throw toVendorApiError(this.getNode(), error, mbxErrorMessage, options.itemIndex);
+		const apiError = toVendorApiError(this.getNode(), error, mbxErrorMessage, options.itemIndex);
+		if (apiError.httpCode === '401') apiError.description = authHint(credentialType, apiError.message);
+		throw apiError;
 	}
+}
+
+/** What to check when MBX refuses the credentials, in the words of the fields the user sees. */
+function authHint(credentialType: string, message: string): string {
+	if (credentialType === 'mbxOAuth2Api') {
+		return 'MBX did not accept the OAuth2 access. Reconnect the MBX OAuth2 credential.';
+	}
+	if (/date|skew|clock/i.test(message)) {
+		return 'MBX checks the X-Date of every signed request. Make sure the clock of the computer running n8n is correct.';
+	}
+	return 'MBX could not verify the request signature. Check the Public Token and Secret Token in the MBX HMAC credential and the Environment it points to.';
 }
 
 interface MbxListEnvelope {

@@ -63,7 +63,9 @@ async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: n
 	for (;;) {
 		const value = check();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline) {
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}\n${n8n.serverLog().slice(-4000)}`);
+		}
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 }

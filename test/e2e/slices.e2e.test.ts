@@ -101,6 +101,7 @@ describe('MBX slice: Country Get and Get Many with the HMAC credential', () => {
 		const result = await n8n.execute('scMbxWrongSecret');
 		expect(result.ok).toBe(false);
 		expect(result.error?.message).toBe('Signature does not match');
+		expect(result.error?.description).toMatch(/Check the Public Token and Secret Token/);
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.stdout + result.stderr).not.toContain(wrongSecret);
 		expect(sandboxes.mbx.logged({ pathPrefix: '/v2/' }).every((r) => r.status === 401)).toBe(true);

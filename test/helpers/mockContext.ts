@@ -48,7 +48,9 @@ export function mockExecuteFunctions(options: MockOptions) {
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
-		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
+		getNodeParameter(this: unknown, name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
+			// n8n's contexts read parameters through `this`; a detached call fails there, so it fails here too.
+			if (this !== context) throw new TypeError('getNodeParameter was called without its context');
 			const value = parametersFor(itemIndex)[name];
 			if (value === undefined) {
 				if (fallback === undefined) throw new Error(`Could not get parameter "${name}"`);

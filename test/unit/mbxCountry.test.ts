@@ -64,6 +64,25 @@ describe('MBX node: Country', () => {
 		expect(calls).toHaveLength(0);
 	});
 
+	it('explains a refused signature in terms of the credential fields', async () => {
+		const { context } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'get', countryId: 1 },
+			credentials,
+			respond: () => Promise.reject(httpError(401, { errors: ['Signature does not match'] })),
+		});
+		const error = (await new Mbx().execute.call(context).catch((e: unknown) => e)) as Error & { description?: string };
+		expect(error.message).toBe('Signature does not match');
+		expect(error.description).toMatch(/Check the Public Token and Secret Token/);
+
+		const clock = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'get', countryId: 1 },
+			credentials,
+			respond: () => Promise.reject(httpError(401, { errors: ['X-Date is outside the allowed clock skew'] })),
+		});
+		const clockError = (await new Mbx().execute.call(clock.context).catch((e: unknown) => e)) as Error & { description?: string };
+		expect(clockError.description).toMatch(/clock of the computer running n8n/);
+	});
+
 	it('reports the vendor message of an MBX error', async () => {
 		const { context } = mockExecuteFunctions({
 			parameters: { resource: 'country', operation: 'get', countryId: 999 },

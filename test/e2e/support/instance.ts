@@ -4,7 +4,7 @@
  * n8n CLI, and workflows run through `n8n execute`, so everything passes through real n8n code.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -52,6 +52,8 @@ export class N8nInstance {
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'e2e-only-encryption-key-not-a-secret',
 			N8N_PORT: String(options.port ?? 5678),
+			// Every n8n process starts a task-runner broker; the server and CLI runs each need their own port.
+			N8N_RUNNERS_BROKER_PORT: String((options.port ?? 5678) + 2000),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			// OAuth2 callbacks and production webhook URLs are built from these.
 			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${options.port ?? 5678}/`,
@@ -67,6 +69,19 @@ export class N8nInstance {
 			N8N_LOG_OUTPUT: 'console',
 			...options.extraEnv,
 		};
+	}
+
+	get serverLogPath(): string {
+		return path.join(this.userFolder, 'n8n-server.log');
+	}
+
+	/** What `n8n start` printed so far, for failure messages. */
+	serverLog(): string {
+		try {
+			return readFileSync(this.serverLogPath, 'utf8');
+		} catch {
+			return '';
+		}
 	}
 
 	/** Installs the packed tarball as a community package (what "npm install" in ~/.n8n/nodes does). */
@@ -89,7 +104,7 @@ export class N8nInstance {
 		const timeoutMs = options.timeoutMs ?? 5 * 60 * 1000;
 		try {
 			const { stdout, stderr } = await execFileAsync(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
-				env: { ...this.env, ...options.env },
+				env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(Number(this.env.N8N_PORT) + 3000), ...options.env },
 				timeout: timeoutMs,
 				maxBuffer: 256 * 1024 * 1024,
 			});
@@ -138,11 +153,16 @@ export class N8nInstance {
 	/** Starts `n8n start` (the editor and production webhooks) and waits until it answers. */
 	async start(): Promise<string> {
 		const url = `http://127.0.0.1:${this.env.N8N_PORT}`;
-		this.server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], { env: this.env, stdio: 'ignore' });
+		const log = openSync(this.serverLogPath, 'a');
+		this.server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+			env: { ...this.env, N8N_LOG_LEVEL: 'info' },
+			stdio: ['ignore', log, log],
+		});
 		const deadline = Date.now() + 3 * 60 * 1000;
 		while (Date.now() < deadline) {
 			try {
-				const response = await fetch(`${url}/healthz`);
+				// /healthz answers before the REST API is mounted; the editor's settings call comes last.
+				const response = await fetch(`${url}/rest/settings`);
 				if (response.ok) return url;
 			} catch {
 				// not listening yet
