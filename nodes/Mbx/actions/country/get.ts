@@ -7,13 +7,14 @@ const show = { resource: ['country'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Country ID',
+		displayName: 'Country Name or ID',
 		name: 'countryId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCountries' },
+		default: '',
 		required: true,
-		description: 'MBX ID of the country (not its ISO code). Use Get Many to look IDs up.',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		displayOptions: { show },
 	},
 ];

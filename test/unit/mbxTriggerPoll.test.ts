@@ -1,0 +1,66 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
+
+const orders = (statuses: string[], updated: string[]) =>
+	statuses.map((status, i) => ({ id: i + 1, status, updated_at: updated[i], created_at: '2026-01-01T00:00:00.000Z' }));
+
+function pollContext(options: { mode: 'manual' | 'trigger'; parameters: IDataObject; orders: () => IDataObject[]; staticData: IDataObject }) {
+	const requests: string[] = [];
+	const context = {
+		getMode: () => options.mode,
+		getNode: () => ({ name: 'MBX Trigger' }),
+		getNodeParameter(this: unknown, name: string, fallback?: unknown) {
+			if (this !== context) throw new TypeError('detached');
+			return options.parameters[name] ?? fallback;
+		},
+		getWorkflowStaticData: () => options.staticData,
+		getCredentials: async () => ({ environment: 'custom', customBaseUrl: 'http://mbx.test', publicToken: 'p', secretToken: 's' }),
+		helpers: {
+			async httpRequestWithAuthentication(_type: string, request: { url: string }) {
+				requests.push(request.url);
+				const all = options.orders();
+				return { count: all.length, total_results: all.length, offset: 0, results: all };
+			},
+		},
+	};
+	return { context: context as unknown as IPollFunctions, requests };
+}
+
+describe('MBX Trigger polling', () => {
+	const parameters = { mode: 'polling', authentication: 'hmac', events: ['created', 'statusChanged'], statuses: ['shipped'] };
+
+	it('returns the most recently changed order as a sample in manual mode, without touching the cursor', async () => {
+		const staticData: IDataObject = {};
+		const { context } = pollContext({
+			mode: 'manual',
+			parameters,
+			staticData,
+			orders: () => orders(['pending', 'released'], ['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z']),
+		});
+		const result = await new MbxTrigger().poll.call(context);
+		expect(result?.[0][0].json).toMatchObject({ id: 2, status: 'released' });
+		expect(staticData).toEqual({});
+	});
+
+	it('stays silent on the first poll, then reports the move to Shipped once', async () => {
+		const staticData: IDataObject = {};
+		let current = orders(['pending', 'released'], ['2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z']);
+		const { context } = pollContext({ mode: 'trigger', parameters, staticData, orders: () => current });
+		const trigger = new MbxTrigger();
+
+		expect(await trigger.poll.call(context)).toBeNull();
+		current = orders(['pending', 'shipped'], ['2026-02-01T00:00:00.000Z', '2026-02-02T00:00:00.000Z']);
+		const shipped = await trigger.poll.call(context);
+		expect(shipped?.[0].map((item) => item.json)).toEqual([
+			expect.objectContaining({ event: 'statusChanged', previousStatus: 'released', id: 2, status: 'shipped' }),
+		]);
+		expect(await trigger.poll.call(context)).toBeNull();
+	});
+
+	it('needs no API call in webhook mode outside manual runs', async () => {
+		const { context, requests } = pollContext({ mode: 'trigger', parameters: { ...parameters, mode: 'webhook' }, staticData: {}, orders: () => [] });
+		expect(await new MbxTrigger().poll.call(context)).toBeNull();
+		expect(requests).toEqual([]);
+	});
+});
