@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { OPENBOXES_BASE_URL, OPENBOXES_LOCATION, OPENBOXES_REQUEST_BUDGET } from '../nodes/OpenBoxes/credentialFields';
 import { openBoxesLogin } from '../nodes/OpenBoxes/session';
 
 export class OpenBoxesApi implements ICredentialType {
@@ -19,15 +20,7 @@ export class OpenBoxesApi implements ICredentialType {
 	icon = { light: 'file:../icons/openboxes.svg', dark: 'file:../icons/openboxes.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://yourorg.openboxes.cloud/openboxes',
-			description: 'Your OpenBoxes address including the /openboxes part, as you see it in the browser',
-		},
+		OPENBOXES_BASE_URL,
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -44,15 +37,8 @@ export class OpenBoxesApi implements ICredentialType {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'Location ID',
-			name: 'location',
-			type: 'string',
-			default: '',
-			required: true,
-			description:
-				'ID of the facility (depot or warehouse) to work in. OpenBoxes answers stock and reorder questions for this location.',
-		},
+		OPENBOXES_LOCATION,
+		...OPENBOXES_REQUEST_BUDGET,
 		{
 			displayName: 'Session Cookie',
 			name: 'sessionCookie',

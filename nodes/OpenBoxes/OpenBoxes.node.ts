@@ -24,8 +24,21 @@ export class OpenBoxes implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'openBoxesApi', required: true }],
+		credentials: [
+			{ name: 'openBoxesApi', required: true, displayOptions: { show: { authentication: ['session'] } } },
+			{ name: 'openBoxesApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+		],
 		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Login (Username and Password)', value: 'session' },
+					{ name: 'API Key (Hosted Dedicated Plan)', value: 'apiKey' },
+				],
+				default: 'session',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',

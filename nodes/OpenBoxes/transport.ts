@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	sleep,
 	type IAdditionalCredentialOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -11,13 +12,29 @@ import {
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
 import { bodyText, readHttpFailure, type HttpFailure } from '../shared/httpFailure';
 import { collectPages, nextOffset } from '../shared/pagination';
+import { sharedBudget } from '../shared/requestBudget';
 import { withRetry } from '../shared/retry';
+import { requestsPerMinute } from './credentialFields';
 import { openBoxesBaseUrl } from './session';
 
 export type OpenBoxesContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type OpenBoxesCredentialType = 'openBoxesApi' | 'openBoxesApiKeyApi';
 
-const CREDENTIAL_TYPE = 'openBoxesApi';
 export const OPENBOXES_PAGE_SIZE = 100;
+
+/** The credential the node is set to use: a login session (default) or a hosted-plan API key. */
+export function openBoxesCredentialType(context: OpenBoxesContext): OpenBoxesCredentialType {
+	// Execute contexts take an item index; poll and load-options contexts do not.
+	const read = (...args: unknown[]) => (context.getNodeParameter as (...a: unknown[]) => unknown).apply(context, args);
+	const authentication = 'getInputData' in context ? read('authentication', 0, 'session') : read('authentication', 'session');
+	return authentication === 'apiKey' ? 'openBoxesApiKeyApi' : 'openBoxesApi';
+}
+
+/** The facility the credential works in: the default origin, destination and reorder facility. */
+export async function openBoxesLocationId(context: OpenBoxesContext): Promise<string> {
+	const credentials = await context.getCredentials(openBoxesCredentialType(context));
+	return String(credentials.location ?? '').trim();
+}
 
 /** OpenBoxes error bodies: {"errorCode","errorMessage"}, {"errorMessages":[...]} or plain text. */
 export const openBoxesErrorMessage: VendorMessageReader = ({ body }) => {
@@ -46,14 +63,18 @@ export async function openBoxesRequest(
 	path: string,
 	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number } = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const send = async (additional?: IAdditionalCredentialOptions) =>
-		await this.helpers.httpRequestWithAuthentication.call(
+	const credentialType = openBoxesCredentialType(this);
+	const credentials = await this.getCredentials(credentialType);
+	const baseUrl = openBoxesBaseUrl(credentials);
+	const perMinute = requestsPerMinute(credentials);
+	const send = async (additional?: IAdditionalCredentialOptions) => {
+		if (perMinute) await sharedBudget(baseUrl, perMinute).take(async (ms) => await sleep(ms));
+		return await this.helpers.httpRequestWithAuthentication.call(
 			this,
-			CREDENTIAL_TYPE,
+			credentialType,
 			{
 				method,
-				url: `${openBoxesBaseUrl(credentials)}/api${path}`,
+				url: `${baseUrl}/api${path}`,
 				qs: options.query,
 				body: options.body,
 				json: true,
@@ -61,21 +82,24 @@ export async function openBoxesRequest(
 			},
 			additional,
 		);
+	};
 
 	try {
 		return await withRetry(
 			async () =>
 				await send().catch(async (error: unknown) => {
 					const failure = readHttpFailure(error);
-					if (!failure || redirectTarget(failure) !== 'login') return await Promise.reject(error);
+					if (!failure || redirectTarget(failure) !== 'login' || credentialType !== 'openBoxesApi') {
+						return await Promise.reject(error);
+					}
 					// An emptied session cookie makes n8n run the credential's login again and store
 					// the new cookie; then the same request is sent once more.
-					const stored = this.getNode().credentials?.[CREDENTIAL_TYPE];
+					const stored = this.getNode().credentials?.[credentialType];
 					return await send({
 						credentialsDecrypted: {
 							id: stored?.id ?? '',
 							name: stored?.name ?? '',
-							type: CREDENTIAL_TYPE,
+							type: credentialType,
 							data: { ...credentials, sessionCookie: '' },
 						},
 					});

@@ -13,10 +13,10 @@ const order = (id: number, status: string, updated: number, created = 0): IDataO
 });
 
 describe('detectOrderChanges', () => {
-	it('emits nothing on the first poll and remembers open orders only', () => {
+	it('emits nothing on the first poll and remembers the present', () => {
 		const { changes, state } = detectOrderChanges({}, [order(1, 'pending', 1), order(2, 'shipped', 2), order(3, 'released', 2)]);
 		expect(changes).toEqual([]);
-		expect(state).toEqual({ cursor: T(2), atCursor: [2, 3], open: { '1': 'pending', '3': 'released' } });
+		expect(state).toEqual({ cursor: T(2), atCursor: ['2', '3'], statuses: { '1': 'pending', '2': 'shipped', '3': 'released' } });
 	});
 
 	it('reports new orders and status changes once, and a shipped order never again', () => {
@@ -33,8 +33,8 @@ describe('detectOrderChanges', () => {
 		// Same data again: nothing new, even though two orders share the cursor timestamp.
 		expect(poll([order(1, 'pending', 1), order(2, 'shipped', 5), order(3, 'pending', 5, 5)])).toEqual([]);
 		// A later change to the shipped order (e.g. another tracking number) is only an "updated".
-		expect(poll([order(1, 'pending', 1), order(2, 'shipped', 6), order(3, 'pending', 5, 5)])).toEqual([['updated', 2, null, 'shipped']]);
-		expect(state.open).toEqual({ '1': 'pending', '3': 'pending' });
+		expect(poll([order(1, 'pending', 1), order(2, 'shipped', 6), order(3, 'pending', 5, 5)])).toEqual([['updated', 2, 'shipped', 'shipped']]);
+		expect(state.statuses).toEqual({ '1': 'pending', '2': 'shipped', '3': 'pending' });
 	});
 
 	it('catches an order changed at the same timestamp as the cursor but not seen yet', () => {
