@@ -7,9 +7,9 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import * as product from './actions/product';
-
-const resources = { product: product.operations };
+import { resourceOperations, resourceProperties } from './actions';
+import * as listSearch from './methods/listSearch';
+import * as loadOptions from './methods/loadOptions';
 
 export class OpenBoxes implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,19 +39,13 @@ export class OpenBoxes implements INodeType {
 				],
 				default: 'session',
 			},
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Product', value: 'product' }],
-				default: 'product',
-			},
-			...product.description,
+			...resourceProperties,
 		],
 	};
 
+	methods = { loadOptions: { ...loadOptions }, listSearch: { ...listSearch } };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, resources);
+		return await runOperations.call(this, resourceOperations);
 	}
 }

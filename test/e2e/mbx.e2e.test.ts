@@ -3,9 +3,6 @@
  * n8n's own connect flow and token refresh, and the MBX Trigger in both modes catching an order
  * that moves to Shipped exactly once.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { MBX_DEMO } from '../sandbox/mbx/server';
 import { startSandboxes, type Sandboxes } from '../sandbox/start';
 import { sandboxCredentials } from './support/fixtures';
@@ -13,6 +10,7 @@ import { N8nInstance, type ExecutionResult } from './support/instance';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
+import { Sink, waitFor as waitUntil } from './support/sink';
 import { byId, chain, manualTrigger, MANUAL_TRIGGER, ours, postTo, workflow } from './support/workflow';
 
 jest.setTimeout(30 * 60 * 1000);
@@ -33,41 +31,8 @@ async function run(workflowId: string): Promise<ExecutionResult> {
 	return result;
 }
 
-/** A local HTTP receiver the trigger workflows post to, one list of bodies per path. */
-class Sink {
-	readonly received: Record<string, Array<Record<string, unknown>>> = {};
-	private server: Server | undefined;
-	url = '';
-
-	async start(): Promise<void> {
-		this.server = createServer((req, res) => {
-			let body = '';
-			req.on('data', (chunk) => (body += chunk));
-			req.on('end', () => {
-				(this.received[req.url ?? '/'] ??= []).push(JSON.parse(body || '{}'));
-				res.end('{}');
-			});
-		});
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-		this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-	}
-
-	async stop(): Promise<void> {
-		this.server?.closeAllConnections();
-		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-	}
-}
-
-async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: number): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = check();
-		if (value) return value;
-		if (Date.now() > deadline) {
-			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}\n${n8n.serverLog().slice(-4000)}`);
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: number): Promise<T> {
+	return waitUntil(what, check, timeoutMs, () => n8n.serverLog().slice(-4000));
 }
 
 beforeAll(async () => {

@@ -2,26 +2,19 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredStringParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { dataObject, productLocator } from '../location/shared';
 
 const show = { resource: ['product'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Product ID',
-		name: 'productId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'ff80818155df9de40155df9e31000001',
-		description: 'The OpenBoxes ID of the product (a long code), not its product code',
-		displayOptions: { show },
-	},
+	productLocator(
+		show,
+		'The product to get. Search the list by name or product code, or give its OpenBoxes ID (a long code, not the product code).',
+	),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredStringParameter(this, 'productId', 'Product ID', itemIndex);
-	const response = (await openBoxesRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}`, {
-		itemIndex,
-	})) as { data?: IDataObject };
-	return response.data ?? {};
+	const id = requiredStringParameter(this, 'productId', 'Product', itemIndex);
+	const response = await openBoxesRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}`, { itemIndex });
+	return dataObject(response);
 }

@@ -17,18 +17,18 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			{
-				displayName: 'Search',
-				name: 'q',
-				type: 'string',
-				default: '',
-				description: 'Matches name, product code, description, brand, manufacturer or vendor',
-			},
-			{
 				displayName: 'Include Inactive',
 				name: 'includeInactive',
 				type: 'boolean',
 				default: false,
 				description: 'Whether to include products that are no longer active',
+			},
+			{
+				displayName: 'Search',
+				name: 'q',
+				type: 'string',
+				default: '',
+				description: 'Matches name, product code, description, brand, manufacturer or vendor',
 			},
 		],
 	},
@@ -45,10 +45,10 @@ export const description: INodeProperties[] = [
 				name: 'sort',
 				type: 'options',
 				options: [
-					{ name: 'Name', value: 'name' },
-					{ name: 'Product Code', value: 'productCode' },
 					{ name: 'Date Created', value: 'dateCreated' },
 					{ name: 'Last Updated', value: 'lastUpdated' },
+					{ name: 'Name', value: 'name' },
+					{ name: 'Product Code', value: 'productCode' },
 				],
 				default: 'name',
 			},

@@ -1,0 +1,110 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { diffFeed, type FeedState } from '../shared/changeFeed';
+import { readReorderItems } from './inventory/reorder';
+import { openBoxesLocationId } from './transport';
+import { EVENT_OPTIONS, matchesEvent, type OpenBoxesEvent } from './trigger/events';
+import { readFeed } from './trigger/feeds';
+
+interface TriggerState extends FeedState {
+	/** Products alerted as below their reorder point that have not recovered since. */
+	alerted?: string[];
+	event?: string;
+}
+
+export class OpenBoxesTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenBoxes Trigger',
+		name: 'openBoxesTrigger',
+		icon: { light: 'file:../../icons/openboxes.svg', dark: 'file:../../icons/openboxes.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when products, purchase orders, stock movements or stock levels change in OpenBoxes',
+		defaults: { name: 'OpenBoxes Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		polling: true,
+		credentials: [
+			{ name: 'openBoxesApi', required: true, displayOptions: { show: { authentication: ['session'] } } },
+			{ name: 'openBoxesApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
+		],
+		properties: [
+			{
+				displayName:
+					'OpenBoxes has no webhooks yet (they are on its roadmap), so this trigger asks OpenBoxes for changes at the Poll Times above. The first poll after you activate the workflow only takes note of what exists, except for reorder alerts, which start with every product already below its reorder point.',
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'Login (Username and Password)', value: 'session' },
+					{ name: 'API Key (Hosted Dedicated Plan)', value: 'apiKey' },
+				],
+				default: 'session',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: EVENT_OPTIONS,
+				default: 'inventory.belowReorderPoint',
+			},
+			{
+				displayName: 'Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Inbound (To the Credential’s Location)', value: 'INBOUND' },
+					{ name: 'Outbound (From the Credential’s Location)', value: 'OUTBOUND' },
+				],
+				default: 'INBOUND',
+				displayOptions: { show: { event: ['stockMovement.created', 'stockMovement.shipped', 'stockMovement.received'] } },
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as OpenBoxesEvent;
+		const manual = this.getMode() === 'manual';
+		const state = this.getWorkflowStaticData('node') as TriggerState;
+		// Switching the event starts a fresh memory.
+		if (state.event !== event) {
+			for (const key of Object.keys(state)) delete state[key as keyof TriggerState];
+			if (!manual) state.event = event;
+		}
+
+		if (event === 'inventory.belowReorderPoint') {
+			const below = await readReorderItems(this, { level: 'reorder', facilityId: await openBoxesLocationId(this) });
+			if (manual) return below.length ? [below.map((item) => ({ json: { event, ...item } }))] : null;
+			const alerted = new Set(state.alerted ?? []);
+			const fresh = below.filter((item) => !alerted.has(String(item.productId)));
+			// Products that recovered leave the set, so their next drop alerts again.
+			state.alerted = below.map((item) => String(item.productId));
+			return fresh.length ? [fresh.map((item) => ({ json: { event, ...item } }))] : null;
+		}
+
+		if (manual) {
+			const [newest] = await readFeed(this, event);
+			return newest ? [[{ json: { event, previousStatus: null, ...newest.record } }]] : null;
+		}
+		const records = await readFeed(this, event, state.cursor);
+		const { changes, state: next } = diffFeed<IDataObject>(state, records);
+		Object.assign(state, next);
+		const items = changes
+			.filter((change) => matchesEvent(event, change))
+			.map((change) => ({ json: { event, previousStatus: change.previousStatus, ...change.record.record } }));
+		return items.length ? [items] : null;
+	}
+}

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { isObject, productPicker, requiredText, segment } from '../stockMovement/shared';
+
+const show = { resource: ['inventory'], operation: ['lookUpLot'] };
+
+export const description: INodeProperties[] = [
+	productPicker({ name: 'productId', show, description: 'The product the lot belongs to' }),
+	{
+		displayName: 'Lot Number',
+		name: 'lotNumber',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. ABC123',
+		description: 'The lot (batch) number as printed on the packaging',
+		displayOptions: { show },
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const productId = requiredText(this, 'productId', 'Product', itemIndex);
+	const lotNumber = requiredText(this, 'lotNumber', 'Lot Number', itemIndex);
+	// No `data` envelope here: {"inventoryItem": {...} | null, "quantityOnHand": N}.
+	const response = await openBoxesRequest.call(
+		this,
+		'GET',
+		`/products/${segment(productId)}/inventoryItems/${segment(lotNumber)}`,
+		{ itemIndex },
+	);
+	const body = isObject(response) ? response : {};
+	const inventoryItem = isObject(body.inventoryItem) ? body.inventoryItem : null;
+	return {
+		found: inventoryItem !== null,
+		productId,
+		lotNumber,
+		quantityOnHand: typeof body.quantityOnHand === 'number' ? body.quantityOnHand : 0,
+		expirationDate: inventoryItem?.expirationDate ?? null,
+		inventoryItem,
+	};
+}

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requiredStringParameter } from '../../../shared/parameters';
+import { openBoxesRequest } from '../../transport';
+import { dataList, productLocator } from '../location/shared';
+
+const show = { resource: ['product'], operation: ['getAvailability'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			"Stock is reported for the location set in the OpenBoxes credential, one item per lot and bin. OpenBoxes updates these figures a few moments after each stock change.",
+		name: 'availabilityNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	productLocator(show, 'The product to check. Search the list by name or product code, or give its OpenBoxes ID.'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = requiredStringParameter(this, 'productId', 'Product', itemIndex);
+	const response = await openBoxesRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}/productAvailability`, {
+		itemIndex,
+	});
+	return dataList(response);
+}

@@ -1,0 +1,70 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { dataObject, isObject, locationOrCredential, todayForOpenBoxes, trimmed } from '../stockMovement/shared';
+import {
+	ORDER_API_NOTICE,
+	PURCHASE_ORDERS_PATH,
+	dateOrdered,
+	dateOrderedField,
+	destinationPicker,
+	explainMissingOrderApi,
+	orderLinesField,
+	orderNameField,
+	orderNumberField,
+	orderedByField,
+	readOrderItems,
+	requiredId,
+	supplierField,
+} from './fields';
+
+const show = { resource: ['purchaseOrder'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{ displayName: ORDER_API_NOTICE, name: 'orderApiNotice', type: 'notice', default: '', displayOptions: { show } },
+	{ ...supplierField, required: true, displayOptions: { show } },
+	destinationPicker(show),
+	{ ...orderedByField, required: true, displayOptions: { show } },
+	{ ...dateOrderedField, description: 'When the order was placed. Leave empty for today.', displayOptions: { show } },
+	{ ...orderLinesField(), required: true, displayOptions: { show } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [orderNameField, orderNumberField],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Every field is checked before anything is sent.
+	const origin = requiredId(this, this.getNodeParameter('supplier', itemIndex, ''), 'Supplier', itemIndex);
+	const destination = await locationOrCredential(this, 'destination', 'Destination', itemIndex);
+	const orderedBy = requiredId(this, this.getNodeParameter('orderedBy', itemIndex, ''), 'Ordered By', itemIndex);
+	const ordered = dateOrdered(this, this.getNodeParameter('dateOrdered', itemIndex, ''), itemIndex) ?? todayForOpenBoxes(this);
+	const orderItems = readOrderItems(this, this.getNodeParameter('lines', itemIndex, {}), itemIndex);
+	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+
+	const body: IDataObject = {
+		origin: { id: origin },
+		destination: { id: destination },
+		orderedBy: { id: orderedBy },
+		dateOrdered: ordered,
+		orderItems,
+	};
+	const orderNumber = trimmed(additional.orderNumber);
+	if (orderNumber !== '') body.orderNumber = orderNumber;
+	const name = trimmed(additional.name);
+	if (name !== '') body.name = name;
+
+	const response = await explainMissingOrderApi(
+		this,
+		async () => await openBoxesRequest.call(this, 'POST', PURCHASE_ORDERS_PATH, { body, itemIndex }),
+		{ action: 'create', itemIndex },
+	);
+	// Hosted OpenBoxes wraps the order in `data`; anything else is passed on as it came.
+	const data = dataObject(response);
+	return Object.keys(data).length > 0 ? data : isObject(response) ? response : {};
+}

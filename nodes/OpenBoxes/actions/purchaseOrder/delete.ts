@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { isObject, requiredText, segment } from '../stockMovement/shared';
+import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
+
+const show = { resource: ['purchaseOrder'], operation: ['delete'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'OpenBoxes deletes a purchase order only while it is Pending and has no prepayment invoice. Once it is approved or placed, OpenBoxes refuses; use Rollback first.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	purchaseOrderIdField(show, 'The OpenBoxes ID of the purchase order to delete'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	// OpenBoxes answers 204 with no body.
+	const response = await openBoxesRequest.call(this, 'DELETE', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex });
+	return { ...(isObject(response) ? response : {}), deleted: true, id };
+}

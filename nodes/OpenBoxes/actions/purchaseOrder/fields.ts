@@ -1,0 +1,200 @@
+/**
+ * Fields the purchase order operations share, and the order body Create and Update send. The
+ * hosted OpenBoxes documentation lists POST/PUT for `/api/purchaseOrders`; the open-source server
+ * has no such action and answers 404, which `explainMissingOrderApi` turns into a plain message.
+ */
+import {
+	NodeApiError,
+	type IDataObject,
+	type IDisplayOptions,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { toOpenBoxesDate } from '../../dates';
+import {
+	ID_PLACEHOLDER,
+	collectionEntries,
+	fieldError,
+	lineQuantity,
+	locationPicker,
+	nonNegativeNumber,
+	trimmed,
+	userField,
+} from '../stockMovement/shared';
+
+export const PURCHASE_ORDERS_PATH = '/purchaseOrders';
+
+export const ORDER_API_NOTICE =
+	'Creating and changing purchase orders uses the API that hosted OpenBoxes (openboxes.cloud) documents. Servers without it (the open-source edition) answer 404 Not Found, and the error will say so; create the order in the OpenBoxes web app instead.';
+
+export function purchaseOrderIdField(show: IDisplayOptions['show'], description: string): INodeProperties {
+	return {
+		displayName: 'Purchase Order ID',
+		name: 'purchaseOrderId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: ID_PLACEHOLDER,
+		description,
+		displayOptions: { show },
+	};
+}
+
+export const supplierField: INodeProperties = {
+	displayName: 'Supplier Name or ID',
+	name: 'supplier',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getSuppliers' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	hint: 'The supplier location the goods are ordered from',
+};
+
+export const orderedByField: INodeProperties = userField('orderedBy', 'Ordered By', 'The person placing the order');
+
+export const dateOrderedField: INodeProperties = {
+	displayName: 'Date Ordered',
+	name: 'dateOrdered',
+	type: 'dateTime',
+	default: '',
+	description: 'When the order was placed',
+};
+
+export const orderNumberField: INodeProperties = {
+	displayName: 'Order Number',
+	name: 'orderNumber',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. PO-1234',
+	description: 'Your purchase order number. Left out, OpenBoxes numbers the order itself.',
+};
+
+export const orderNameField: INodeProperties = {
+	displayName: 'Description',
+	name: 'name',
+	type: 'string',
+	default: '',
+	description: 'A short description of the order',
+};
+
+export function destinationPicker(show: IDisplayOptions['show']): INodeProperties {
+	return locationPicker({
+		name: 'destination',
+		displayName: 'Destination',
+		show,
+		description: 'Where the goods are delivered. Leave empty to use the location set in the credential.',
+	});
+}
+
+export function orderLinesField(): INodeProperties {
+	return {
+		displayName: 'Lines',
+		name: 'lines',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Line',
+		default: {},
+		description: 'The products to order, one line per product',
+		options: [
+			{
+				displayName: 'Line',
+				name: 'line',
+				values: [
+					{
+						displayName: 'Product ID',
+						name: 'productId',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: ID_PLACEHOLDER,
+						description: 'The OpenBoxes ID of the product (a long code), e.g. from a Product "Get Many" step',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1, numberPrecision: 0 },
+						default: 1,
+						required: true,
+						description: 'How many units to order',
+					},
+					{
+						displayName: 'Unit Price',
+						name: 'unitPrice',
+						type: 'number',
+						typeOptions: { minValue: 0, numberPrecision: 4 },
+						default: 0,
+						description: 'Price of one unit, in the order’s currency',
+					},
+				],
+			},
+		],
+	};
+}
+
+/** The Lines field as order items; refuses an empty list, a missing product and quantity < 1. */
+export function readOrderItems(context: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject[] {
+	const lines = collectionEntries(raw, 'line');
+	if (lines.length === 0) {
+		throw fieldError(context, 'Lines is empty; add at least one line', 'Lines', itemIndex, 'Add a line with a product and a quantity under "Lines".');
+	}
+	return lines.map((line, index) => {
+		const at = `line ${index + 1}`;
+		const productId = trimmed(line.productId);
+		if (productId === '') {
+			throw fieldError(context, `Product ID is required (${at})`, 'Product ID', itemIndex, `Fill in "Product ID" on ${at} of "Lines".`);
+		}
+		return {
+			product: { id: productId },
+			quantity: lineQuantity(context, line.quantity, `Quantity (${at})`, itemIndex),
+			unitPrice: nonNegativeNumber(context, line.unitPrice ?? 0, `Unit Price (${at})`, itemIndex),
+		};
+	});
+}
+
+/** A required ID picked in a dropdown or picker. */
+export function requiredId(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
+	const value = trimmed(raw);
+	if (value === '') throw fieldError(context, `${label} is required`, label, itemIndex, `Fill in the "${label}" field.`);
+	return value;
+}
+
+/** Date Ordered as OpenBoxes writes dates (`MM/dd/yyyy`); undefined when empty. */
+export function dateOrdered(context: IExecuteFunctions, raw: unknown, itemIndex: number): string | undefined {
+	return toOpenBoxesDate(context, raw, 'Date Ordered', itemIndex);
+}
+
+/**
+ * Sends a create/update and, when the server answers 404, says in plain words why: most likely it
+ * has no purchase order write API at all (the open-source server), or the order does not exist.
+ */
+export async function explainMissingOrderApi<T>(
+	context: IExecuteFunctions,
+	send: () => Promise<T>,
+	options: { action: 'create' | 'update'; itemIndex: number },
+): Promise<T> {
+	try {
+		return await send();
+	} catch (error) {
+		// openBoxesRequest only throws NodeApiError; re-wrapping one hands back the same error.
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw new NodeApiError(context.getNode(), error as JsonObject);
+		const message =
+			options.action === 'create'
+				? 'This OpenBoxes server has no API for creating purchase orders (it answered 404 Not Found)'
+				: 'OpenBoxes answered 404 Not Found: this server has no API for changing purchase orders, or there is no purchase order with this ID';
+		throw new NodeApiError(
+			context.getNode(),
+			{ errorCode: 404, errorMessage: error.message },
+			{
+				httpCode: '404',
+				message,
+				description:
+					'Hosted OpenBoxes (openboxes.cloud) documents creating and changing purchase orders through its API; the open-source OpenBoxes server lets the API only list, read, delete and roll back purchase orders. Create or change the order in the OpenBoxes web app, or ask your OpenBoxes host whether the purchase order API is enabled.',
+				itemIndex: options.itemIndex,
+			},
+		);
+	}
+}

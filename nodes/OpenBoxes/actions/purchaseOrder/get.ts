@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { dataObject, requiredText, segment } from '../stockMovement/shared';
+import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
+
+const show = { resource: ['purchaseOrder'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	purchaseOrderIdField(show, 'The OpenBoxes ID of the purchase order (a long code), not its order number'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	return dataObject(await openBoxesRequest.call(this, 'GET', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex }));
+}

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { requiredText, segment } from '../stockMovement/shared';
+import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
+
+const show = { resource: ['purchaseOrder'], operation: ['rollback'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Rollback moves the purchase order back one status, e.g. from Placed to Pending so it can be changed or deleted. It needs the purchase approver role in OpenBoxes.',
+		name: 'rollbackNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	purchaseOrderIdField(show, 'The OpenBoxes ID of the purchase order to move back'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	// OpenBoxes answers 200 with an empty body.
+	await openBoxesRequest.call(this, 'POST', `${PURCHASE_ORDERS_PATH}/${segment(id)}/rollback`, { itemIndex });
+	return { id, rolledBack: true, success: true };
+}

@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { dataObject, requiredText, segment } from '../stockMovement/shared';
+import { PUTAWAYS_PATH, nested, putAwayIdField } from './fields';
+
+const show = { resource: ['putAway'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	putAwayIdField(show, 'The OpenBoxes ID of the put-away (a long code), not its put-away number'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'putAwayId', 'Put-Away ID', itemIndex);
+	return nested(dataObject(await openBoxesRequest.call(this, 'GET', `${PUTAWAYS_PATH}/${segment(id)}`, { itemIndex })));
+}

@@ -1,0 +1,26 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
+import { isObject, requiredText, segment } from './shared';
+
+const show = { resource: ['stockMovement'], operation: ['delete'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'OpenBoxes deletes a stock movement only while it has not been shipped, and only from the location it belongs to (the location set in the credential).',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	stockMovementIdField(show, 'The OpenBoxes ID of the stock movement to delete'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	// OpenBoxes answers 204 with no body.
+	const response = await openBoxesRequest.call(this, 'DELETE', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex });
+	return { ...(isObject(response) ? response : {}), deleted: true, id };
+}

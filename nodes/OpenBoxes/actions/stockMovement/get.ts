@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
+import { dataObject, requiredText, segment } from './shared';
+
+const show = { resource: ['stockMovement'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	stockMovementIdField(show, 'The OpenBoxes ID of the stock movement (a long code), not its short identifier'),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	return dataObject(await openBoxesRequest.call(this, 'GET', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex }));
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { limitParameter } from '../../../shared/parameters';
+import { openBoxesList } from '../../transport';
+import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
+import { requiredText, segment } from './shared';
+
+const show = { resource: ['stockMovement'], operation: ['getLineItems'] };
+
+export const description: INodeProperties[] = [
+	stockMovementIdField(show, 'The OpenBoxes ID of the stock movement whose lines to list'),
+	...returnAllOrLimit(show),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	// Pages with max/offset; OpenBoxes gives no total here, so a short page ends the list.
+	return await openBoxesList.call(this, `${STOCK_MOVEMENTS_PATH}/${segment(id)}/stockMovementItems`, {
+		limit: limitParameter(this, itemIndex),
+		itemIndex,
+	});
+}

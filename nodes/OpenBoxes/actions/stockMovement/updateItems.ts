@@ -1,0 +1,22 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { openBoxesRequest } from '../../transport';
+import { STOCK_MOVEMENTS_PATH, linesField, readLineItems, stockMovementIdField } from './fields';
+import { dataObject, requiredText, segment } from './shared';
+
+const show = { resource: ['stockMovement'], operation: ['updateItems'] };
+
+export const description: INodeProperties[] = [
+	stockMovementIdField(show, 'The OpenBoxes ID of the stock movement to change'),
+	linesField(show, true),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const lineItems = readLineItems(this, itemIndex, { required: true });
+	const response = await openBoxesRequest.call(this, 'POST', `${STOCK_MOVEMENTS_PATH}/${segment(id)}/updateItems`, {
+		body: { lineItems },
+		itemIndex,
+	});
+	return dataObject(response);
+}
