@@ -1,11 +1,9 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../shared/descriptions';
 import { positiveInteger } from '../shared/parameters';
 
-/**
- * A "From list / By ID" picker for an MBX record. `searchMethod` names a listSearch method
- * registered on the node (nodes/Mbx/methods).
- */
+/** A "From List / By ID" picker for an MBX record, whose IDs are whole numbers. */
 export function mbxRecordLocator(options: {
 	name: string;
 	displayName: string;
@@ -13,30 +11,11 @@ export function mbxRecordLocator(options: {
 	show: IDisplayOptions['show'];
 	description?: string;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: options.description,
-		displayOptions: { show: options.show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: options.searchMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 12345',
-				validation: [{ type: 'regex', properties: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An MBX ID is a whole number' } }],
-			},
-		],
-	};
+	return recordLocator({
+		...options,
+		idPlaceholder: 'e.g. 12345',
+		idPattern: { regex: '^\\s*[0-9]+\\s*$', errorMessage: 'An MBX ID is a whole number' },
+	});
 }
 
 /** The numeric ID picked in a record locator, checked before anything is sent. */

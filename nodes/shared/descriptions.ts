@@ -39,3 +39,42 @@ export function operationSelector(
 		default: defaultValue,
 	};
 }
+
+/**
+ * A "From List / By ID" picker for one record. `searchMethod` names a listSearch method of the
+ * node; `idPattern`, when given, checks a typed ID in the editor.
+ */
+export function recordLocator(options: {
+	name: string;
+	displayName: string;
+	searchMethod: string;
+	show: IDisplayOptions['show'];
+	description?: string;
+	idPlaceholder: string;
+	idPattern?: { regex: string; errorMessage: string };
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		displayOptions: { show: options.show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchMethod, searchable: true, searchFilterRequired: false },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.idPlaceholder,
+				...(options.idPattern ? { validation: [{ type: 'regex' as const, properties: options.idPattern }] } : {}),
+			},
+		],
+	};
+}

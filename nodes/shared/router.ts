@@ -73,3 +73,29 @@ export async function runOperations(
 export function operationProperties(operations: ResourceOperations): INodeProperties[] {
 	return Object.values(operations).flatMap((operation) => operation.description);
 }
+
+export interface ResourceModule {
+	operations: ResourceOperations;
+	description: INodeProperties[];
+}
+
+/** The Resource dropdown and every operation's fields, from a node's list of resources. */
+export function resourceRegistry(
+	resources: Array<{ name: string; value: string; module: ResourceModule }>,
+	defaultResource: string,
+): { operations: Record<string, ResourceOperations>; properties: INodeProperties[] } {
+	return {
+		operations: Object.fromEntries(resources.map(({ value, module }) => [value, module.operations])),
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: resources.map(({ name, value }) => ({ name, value })),
+				default: defaultResource,
+			},
+			...resources.flatMap(({ module }) => module.description),
+		],
+	};
+}

@@ -1,6 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import type { ResourceOperations } from '../../shared/router';
+import { resourceRegistry } from '../../shared/router';
 import * as automationQueue from './automationQueue';
 import * as automationTask from './automationTask';
 import * as automationTaskType from './automationTaskType';
@@ -15,40 +13,26 @@ import * as report from './report';
 import * as serialData from './serialData';
 import * as shipMethod from './shipMethod';
 
-interface ResourceModule {
-	operations: ResourceOperations;
-	description: INodeProperties[];
-}
-
 /** Every MBX resource the node offers, in the order the Resource dropdown shows them. */
-const RESOURCES: Array<{ name: string; value: string; module: ResourceModule }> = [
-	{ name: 'Automation Queue', value: 'automationQueue', module: automationQueue },
-	{ name: 'Automation Task', value: 'automationTask', module: automationTask },
-	{ name: 'Automation Task Type', value: 'automationTaskType', module: automationTaskType },
-	{ name: 'Country', value: 'country', module: country },
-	{ name: 'Custom API Call', value: 'customApiCall', module: customApiCall },
-	{ name: 'Customer Catalog Item', value: 'customerCatalogItem', module: customerCatalogItem },
-	{ name: 'Customer Order Submission', value: 'customerOrderSubmission', module: customerOrderSubmission },
-	{ name: 'Inventory', value: 'inventory', module: inventory },
-	{ name: 'Invoice', value: 'invoice', module: invoice },
-	{ name: 'Item', value: 'item', module: item },
-	{ name: 'Report', value: 'report', module: report },
-	{ name: 'Serial Data', value: 'serialData', module: serialData },
-	{ name: 'Ship Method', value: 'shipMethod', module: shipMethod },
-];
-
-export const resourceOperations: Record<string, ResourceOperations> = Object.fromEntries(
-	RESOURCES.map(({ value, module }) => [value, module.operations]),
+const registry = resourceRegistry(
+	[
+		{ name: 'Automation Queue', value: 'automationQueue', module: automationQueue },
+		{ name: 'Automation Task', value: 'automationTask', module: automationTask },
+		{ name: 'Automation Task Type', value: 'automationTaskType', module: automationTaskType },
+		{ name: 'Country', value: 'country', module: country },
+		{ name: 'Custom API Call', value: 'customApiCall', module: customApiCall },
+		{ name: 'Customer Catalog Item', value: 'customerCatalogItem', module: customerCatalogItem },
+		{ name: 'Customer Order Submission', value: 'customerOrderSubmission', module: customerOrderSubmission },
+		{ name: 'Inventory', value: 'inventory', module: inventory },
+		{ name: 'Invoice', value: 'invoice', module: invoice },
+		{ name: 'Item', value: 'item', module: item },
+		{ name: 'Report', value: 'report', module: report },
+		{ name: 'Serial Data', value: 'serialData', module: serialData },
+		{ name: 'Ship Method', value: 'shipMethod', module: shipMethod },
+	],
+	'customerOrderSubmission',
 );
 
-export const resourceProperties: INodeProperties[] = [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: RESOURCES.map(({ name, value }) => ({ name, value })),
-		default: 'customerOrderSubmission',
-	},
-	...RESOURCES.flatMap(({ module }) => module.description),
-];
+export const resourceOperations = registry.operations;
+
+export const resourceProperties = registry.properties;

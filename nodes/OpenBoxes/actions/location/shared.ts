@@ -5,10 +5,12 @@
  */
 import { NodeOperationError, type IDataObject, type IDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../../../shared/descriptions';
+
 /** OpenBoxes answers name searches shorter than this with an empty list (`openboxes.typeahead.minLength`). */
 export const MIN_SEARCH_LENGTH = 3;
 
-/** A "From list / By ID" picker for an OpenBoxes record; `searchMethod` names a listSearch method. */
+/** A "From List / By ID" picker for an OpenBoxes record; `searchMethod` names a listSearch method. */
 export function openBoxesRecordLocator(options: {
 	name: string;
 	displayName: string;
@@ -16,29 +18,7 @@ export function openBoxesRecordLocator(options: {
 	show: IDisplayOptions['show'];
 	description: string;
 }): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: options.description,
-		displayOptions: { show: options.show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: options.searchMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. ff80818155df9de40155df9e31000001',
-			},
-		],
-	};
+	return recordLocator({ ...options, idPlaceholder: 'e.g. ff80818155df9de40155df9e31000001' });
 }
 
 /** The Product picker (parameter `productId`). */
