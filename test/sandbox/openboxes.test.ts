@@ -14,6 +14,17 @@ import {
 const sandbox = new OpenBoxesSandbox();
 let base = '';
 
+/** The options a fresh sandbox starts with. */
+const DEFAULT_OPTIONS = {
+	sessionIdleSeconds: 7200,
+	rateLimitPerMinute: null,
+	apiKeys: { [OPENBOXES_DEMO.apiKey]: { username: OPENBOXES_DEMO.username, location: OPENBOXES_DEMO.locationId } },
+	apiKeyHeader: 'X-API-Key',
+	reorderReportAvailable: true,
+	purchaseOrderWrites: true,
+	hostedEndpoints: true,
+};
+
 beforeAll(async () => {
 	base = await sandbox.start(0);
 });
@@ -204,7 +215,7 @@ describe('unauthenticated and expired sessions', () => {
 			body: JSON.stringify({ sessionIdleSeconds: 1 }),
 		});
 		expect(config.status).toBe(200);
-		expect(await config.json()).toEqual({ sessionIdleSeconds: 1, rateLimitPerMinute: null });
+		expect(await config.json()).toEqual({ ...DEFAULT_OPTIONS, sessionIdleSeconds: 1 });
 
 		const cookie = await login();
 		expect((await call('/openboxes/api/products?max=1', { cookie })).status).toBe(200);
@@ -286,10 +297,11 @@ describe('location and app context', () => {
 			lastName: 'Administrator',
 			email: OPENBOXES_DEMO.email,
 			username: OPENBOXES_DEMO.username,
-			roles: ['ROLE_ADMIN'],
+			roles: ['ROLE_ADMIN', 'ROLE_PURCHASE_APPROVER'],
 		});
 		expect(data).toMatchObject({
-			currentLocationRoles: ['ROLE_ADMIN'],
+			currentLocationRoles: ['ROLE_ADMIN', 'ROLE_PURCHASE_APPROVER'],
+			isUserApprover: true,
 			isSuperuser: false,
 			isUserAdmin: true,
 			isPaginated: true,
@@ -316,13 +328,22 @@ describe('location and app context', () => {
 		expect(await unknown.json()).toEqual({ errorCode: 404, errorMessage: 'Location not found with id nope' });
 	});
 
-	test('seeded locations: two depots and three suppliers with the Location JSON keys', () => {
+	test('seeded locations: two depots, four suppliers, wards, a dispensary and bins with the Location JSON keys', () => {
 		const locations = sandbox.locations();
 		expect(locations.filter((l) => l.locationType.locationTypeCode === 'DEPOT').map((l) => l.name)).toEqual([
 			'Boston Headquarters',
 			'Main Warehouse',
 		]);
-		expect(locations.filter((l) => l.locationType.locationTypeCode === 'SUPPLIER')).toHaveLength(3);
+		expect(locations.filter((l) => l.locationType.locationTypeCode === 'SUPPLIER')).toHaveLength(4);
+		expect(locations.filter((l) => l.locationType.locationTypeCode === 'WARD').map((l) => [l.name, l.active])).toEqual([
+			['Pediatric Ward', true],
+			['Maternity Ward', true],
+			['Old Clinic (closed)', false],
+		]);
+		expect(locations.filter((l) => l.locationType.locationTypeCode === 'DISPENSARY')).toHaveLength(1);
+		const bins = locations.filter((l) => l.locationType.locationTypeCode === 'BIN_LOCATION');
+		expect(bins.length).toBeGreaterThanOrEqual(8);
+		expect(bins.every((b) => b.parentLocation !== null)).toBe(true);
 		for (const l of locations) {
 			expect(Object.keys(l)).toEqual(
 				expect.arrayContaining(['id', 'name', 'locationNumber', 'locationType', 'organization', 'address', 'supportedActivities']),
@@ -488,10 +509,11 @@ describe('products', () => {
 
 	test('unknown URLs: 404 when logged in, 302 when not (inside /api), 404 outside /api', async () => {
 		const cookie = await login();
-		const known = await call('/openboxes/api/inventoryItems', { cookie });
+		// No IdentifierApiController exists, so /api/identifiers falls through to the 404.
+		const known = await call('/openboxes/api/identifiers', { cookie });
 		expect(known.status).toBe(404);
 		expect(await known.json()).toEqual({ errorCode: 404, errorMessage: 'Resource not found' });
-		expect((await call('/openboxes/api/inventoryItems')).status).toBe(302);
+		expect((await call('/openboxes/api/identifiers')).status).toBe(302);
 		const outside = await call('/somewhere/else');
 		expect(outside.status).toBe(404);
 		expect(await outside.json()).toEqual({ errorCode: 404, errorMessage: 'Resource not found' });
@@ -657,7 +679,7 @@ describe('sandbox controls', () => {
 		expect((await fetch(`${base}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
 		expect(sandbox.requests).toHaveLength(0);
 		expect(sandbox.sessionCount()).toBe(0);
-		expect(sandbox.options).toEqual({ sessionIdleSeconds: 7200, rateLimitPerMinute: null });
+		expect(sandbox.options).toEqual(DEFAULT_OPTIONS);
 		expect(sandbox.products()).toHaveLength(1250);
 		expect((await call('/openboxes/api/products?max=1', { cookie })).status).toBe(302);
 		const fresh = await login();
@@ -673,6 +695,6 @@ describe('sandbox controls', () => {
 			});
 			expect(res.status).toBe(400);
 		}
-		expect(sandbox.options).toEqual({ sessionIdleSeconds: 7200, rateLimitPerMinute: null });
+		expect(sandbox.options).toEqual(DEFAULT_OPTIONS);
 	});
 });

@@ -1,8 +1,10 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { FeedChange } from '../../nodes/shared/changeFeed';
 import { matchesEvent, purchaseOrderStatus, stockMovementPhase } from '../../nodes/OpenBoxes/trigger/events';
 
 const change = (event: FeedChange<object>['event'], status: string | undefined, previousStatus: string | null) =>
-	({ event, previousStatus, record: { id: '1', updatedAt: '', status, record: {} } }) as FeedChange<Record<string, unknown>>;
+	({ event, previousStatus, record: { id: '1', updatedAt: '', status, record: {} } }) as FeedChange<IDataObject>;
 
 describe('OpenBoxes trigger events', () => {
 	it('reads statuses from plain strings and enum objects', () => {

@@ -1,11 +1,36 @@
 /**
- * Seed data for the OpenBoxes sandbox: three users (admin, read-only, inactive), a few locations
- * (two depots, three suppliers) and a deterministic catalogue of 1,250 medical/warehouse products.
- * Everything is identical on every run so tests and demos can rely on ids, names and codes.
- * JSON shapes follow the open-source server's marshallers (reference openboxes-api.md §2.1, §2.2).
+ * Seed data for the OpenBoxes sandbox: users (admin, read-only, inactive and a few staff), people
+ * who are not users, locations (two depots with bins, four suppliers, wards and a dispensary) and a
+ * deterministic catalogue of 1,250 medical/warehouse products. Stock, stock movements and purchase
+ * orders are seeded in seed-activity.ts. Everything is identical on every run so tests and demos
+ * can rely on ids, names and codes. JSON shapes follow the open-source server's marshallers
+ * (reference openboxes-api.md §2.1, §2.2).
  */
+import { DAY, grailsDate, hibernateUuid, prng } from './model';
 
-export type RoleType = 'ROLE_SUPERUSER' | 'ROLE_ADMIN' | 'ROLE_MANAGER' | 'ROLE_ASSISTANT' | 'ROLE_BROWSER';
+export { grailsDate, hibernateUuid } from './model';
+
+/** The hierarchical roles RoleInterceptor ranks, plus the flat ones a few actions check. */
+export type RoleType =
+	| 'ROLE_SUPERUSER'
+	| 'ROLE_ADMIN'
+	| 'ROLE_MANAGER'
+	| 'ROLE_ASSISTANT'
+	| 'ROLE_BROWSER'
+	| 'ROLE_PURCHASE_APPROVER'
+	| 'ROLE_FINANCE'
+	| 'ROLE_REQUISITION_APPROVER';
+
+export const ROLE_TYPES: readonly RoleType[] = [
+	'ROLE_SUPERUSER',
+	'ROLE_ADMIN',
+	'ROLE_MANAGER',
+	'ROLE_ASSISTANT',
+	'ROLE_BROWSER',
+	'ROLE_PURCHASE_APPROVER',
+	'ROLE_FINANCE',
+	'ROLE_REQUISITION_APPROVER',
+];
 
 export interface OpenBoxesUser {
 	id: string;
@@ -16,8 +41,22 @@ export interface OpenBoxesUser {
 	firstName: string;
 	lastName: string;
 	roles: RoleType[];
+	/** Roles held at one location only (LocationRole), keyed by location id. */
+	locationRoles: Record<string, RoleType[]>;
 	/** Inactive users can log in, but every later request drops them from the session. */
 	active: boolean;
+	dateCreated: string;
+	lastUpdated: string;
+}
+
+/** A Person who is not a user (recipients, requesters on paper requisitions). */
+export interface OpenBoxesPerson {
+	id: string;
+	firstName: string;
+	lastName: string;
+	email: string | null;
+	dateCreated: string;
+	lastUpdated: string;
 }
 
 export interface HandlingIcon {
@@ -52,11 +91,56 @@ export interface OpenBoxesCategory {
 	name: string;
 }
 
+export type LocationTypeCode =
+	| 'DEFAULT'
+	| 'DEPOT'
+	| 'ZONE'
+	| 'BIN_LOCATION'
+	| 'INTERNAL'
+	| 'DISPENSARY'
+	| 'WARD'
+	| 'SUPPLIER'
+	| 'DONOR'
+	| 'CONSUMER'
+	| 'DISTRIBUTOR'
+	| 'DISPOSAL'
+	| 'VIRTUAL';
+
+export const LOCATION_TYPE_CODES: readonly LocationTypeCode[] = [
+	'DEFAULT',
+	'DEPOT',
+	'ZONE',
+	'BIN_LOCATION',
+	'INTERNAL',
+	'DISPENSARY',
+	'WARD',
+	'SUPPLIER',
+	'DONOR',
+	'CONSUMER',
+	'DISTRIBUTOR',
+	'DISPOSAL',
+	'VIRTUAL',
+];
+
 export interface LocationType {
 	id: string;
 	name: string;
 	description: string;
-	locationTypeCode: 'DEPOT' | 'SUPPLIER';
+	locationTypeCode: LocationTypeCode;
+}
+
+export interface Organization {
+	id: string;
+	name: string;
+	displayName: string;
+	description: string | null;
+	code: string;
+	dateCreated: string;
+	lastUpdated: string;
+	defaultLocation: { id: string } | null;
+	partyType: { id: string; code: string; name: string; partyTypeCode: string };
+	roles: Array<{ id: string; roleType: string }>;
+	sequences: Record<string, number>;
 }
 
 export interface Address {
@@ -76,32 +160,21 @@ export interface OpenBoxesLocation {
 	description: string | null;
 	locationNumber: string;
 	locationGroup: { id: string; name: string; address: Address } | null;
-	parentLocation: null;
+	/** Set on bins (internal locations), which the location list never returns. */
+	parentLocation: { id: string; name: string } | null;
 	locationType: LocationType;
 	sortOrder: number | null;
 	hasBinLocationSupport: boolean;
 	hasPackingSupport: boolean;
 	hasPartialReceivingSupport: boolean;
 	hasCentralPurchasingEnabled: boolean;
-	organizationName: string;
-	organizationCode: string;
+	organizationName: string | null;
+	organizationCode: string | null;
 	backgroundColor: string;
 	zoneName: null;
 	zoneId: null;
 	active: boolean;
-	organization: {
-		id: string;
-		name: string;
-		displayName: string;
-		description: string | null;
-		code: string;
-		dateCreated: string;
-		lastUpdated: string;
-		defaultLocation: { id: string } | null;
-		partyType: { id: string; code: string; name: string; partyTypeCode: string };
-		roles: Array<{ id: string; roleType: string }>;
-		sequences: Record<string, number>;
-	};
+	organization: Organization | null;
 	manager: null;
 	address: Address;
 	supportedActivities: string[];
@@ -109,7 +182,8 @@ export interface OpenBoxesLocation {
 
 // ---- users ----
 
-/** The demo credentials and the location they log into (Boston Headquarters, a depot). */
+/** The demo credentials, the location they log into (Boston Headquarters, a depot) and the API key
+ * the hosted tier would issue for them. */
 export const OPENBOXES_DEMO = {
 	username: 'admin',
 	password: 'password',
@@ -119,6 +193,14 @@ export const OPENBOXES_DEMO = {
 	/** System-seeded rows in OpenBoxes use short literal ids; ids are opaque strings anyway. */
 	locationId: '1',
 	locationName: 'Boston Headquarters',
+	/** The second depot, for tests that need another facility. */
+	warehouseId: 'ff80818190a1c3b10190a1c4e2a50002',
+	warehouseName: 'Main Warehouse',
+	/** A supplier location, origin of purchase orders and supplier shipments. */
+	supplierId: 'ff80818190a1c3b10190a1c4e2a50003',
+	supplierName: 'Medline Industries',
+	/** Hosted-tier API key (option `apiKeys`): authenticates as admin at Boston Headquarters. */
+	apiKey: 'demo-openboxes-api-key',
 } as const;
 
 /** A read-only user: may list and read, every write ends in the 403 flow. */
@@ -137,45 +219,105 @@ export const OPENBOXES_INACTIVE = {
 	name: 'Ian Inactive',
 } as const;
 
+/** A manager without ROLE_PURCHASE_APPROVER: may write, but not roll back purchase orders. */
+export const OPENBOXES_MANAGER = {
+	username: 'jmiranda',
+	password: 'manager-password',
+	email: 'jmiranda@pih.org',
+	name: 'Justin Miranda',
+	userId: 'ff80818190a1c3b10190a1c4e2a50103',
+} as const;
+
+/** An assistant (may delete stock movements and pending POs, not create) who manages Main Warehouse. */
+export const OPENBOXES_ASSISTANT = {
+	username: 'kwells',
+	password: 'assistant-password',
+	email: 'kwells@pih.org',
+	name: 'Kendra Wells',
+	userId: 'ff80818190a1c3b10190a1c4e2a50104',
+} as const;
+
+/** A manager with ROLE_FINANCE: the reorder report shows them unit costs. */
+export const OPENBOXES_FINANCE = {
+	username: 'jplouis',
+	password: 'finance-password',
+	email: 'jplouis@pih.org',
+	name: 'Jean-Paul Louis',
+	userId: 'ff80818190a1c3b10190a1c4e2a50105',
+} as const;
+
+const USER_CREATED = '2018-06-01T12:00:00Z';
+
+interface UserSeed {
+	id: string;
+	username: string;
+	email: string;
+	password: string;
+	name: string;
+	roles: RoleType[];
+	locationRoles?: Record<string, RoleType[]>;
+	active?: boolean;
+}
+
+const USER_SEEDS: UserSeed[] = [
+	{ ...OPENBOXES_DEMO, id: OPENBOXES_DEMO.userId, roles: ['ROLE_ADMIN', 'ROLE_PURCHASE_APPROVER'] },
+	{ ...OPENBOXES_BROWSER, id: 'ff80818190a1c3b10190a1c4e2a50101', roles: ['ROLE_BROWSER'] },
+	{ ...OPENBOXES_INACTIVE, id: 'ff80818190a1c3b10190a1c4e2a50102', roles: ['ROLE_MANAGER'], active: false },
+	{ ...OPENBOXES_MANAGER, id: OPENBOXES_MANAGER.userId, roles: ['ROLE_MANAGER'] },
+	{
+		...OPENBOXES_ASSISTANT,
+		id: OPENBOXES_ASSISTANT.userId,
+		roles: ['ROLE_ASSISTANT'],
+		locationRoles: { [OPENBOXES_DEMO.warehouseId]: ['ROLE_MANAGER'] },
+	},
+	{ ...OPENBOXES_FINANCE, id: OPENBOXES_FINANCE.userId, roles: ['ROLE_MANAGER', 'ROLE_FINANCE'] },
+];
+
 export function seedUsers(): OpenBoxesUser[] {
+	return USER_SEEDS.map((seed) => {
+		const [firstName, ...rest] = seed.name.split(' ');
+		return {
+			id: seed.id,
+			username: seed.username,
+			email: seed.email,
+			password: seed.password,
+			firstName,
+			lastName: rest.join(' '),
+			roles: [...seed.roles],
+			locationRoles: structuredClone(seed.locationRoles ?? {}),
+			active: seed.active ?? true,
+			dateCreated: USER_CREATED,
+			lastUpdated: USER_CREATED,
+		};
+	});
+}
+
+/** People who are not users: requesters and recipients on paper requisitions. */
+export function seedPersons(): OpenBoxesPerson[] {
 	return [
-		{
-			id: OPENBOXES_DEMO.userId,
-			username: OPENBOXES_DEMO.username,
-			email: OPENBOXES_DEMO.email,
-			password: OPENBOXES_DEMO.password,
-			firstName: 'Miss',
-			lastName: 'Administrator',
-			roles: ['ROLE_ADMIN'],
-			active: true,
-		},
-		{
-			id: 'ff80818190a1c3b10190a1c4e2a50101',
-			username: OPENBOXES_BROWSER.username,
-			email: OPENBOXES_BROWSER.email,
-			password: OPENBOXES_BROWSER.password,
-			firstName: 'Bea',
-			lastName: 'Browser',
-			roles: ['ROLE_BROWSER'],
-			active: true,
-		},
-		{
-			id: 'ff80818190a1c3b10190a1c4e2a50102',
-			username: OPENBOXES_INACTIVE.username,
-			email: OPENBOXES_INACTIVE.email,
-			password: OPENBOXES_INACTIVE.password,
-			firstName: 'Ian',
-			lastName: 'Inactive',
-			roles: ['ROLE_MANAGER'],
-			active: false,
-		},
-	];
+		['ff80818190a1c3b10190a1c4e2a50111', 'Thomas', 'Bwire', 'tbwire@pih.org'],
+		['ff80818190a1c3b10190a1c4e2a50112', 'Grace', 'Achieng', null],
+		['ff80818190a1c3b10190a1c4e2a50113', 'Rose', 'Desir', 'rdesir@pih.org'],
+	].map(([id, firstName, lastName, email]) => ({
+		id: id!,
+		firstName: firstName!,
+		lastName: lastName!,
+		email,
+		dateCreated: USER_CREATED,
+		lastUpdated: USER_CREATED,
+	}));
 }
 
 // ---- locations ----
 
-const DEPOT_TYPE: LocationType = { id: '2', name: 'Depot', description: 'Depot', locationTypeCode: 'DEPOT' };
-const SUPPLIER_TYPE: LocationType = { id: '4', name: 'Supplier', description: 'Supplier', locationTypeCode: 'SUPPLIER' };
+export const LOCATION_TYPES: readonly LocationType[] = [
+	{ id: '2', name: 'Depot', description: 'Depot', locationTypeCode: 'DEPOT' },
+	{ id: '3', name: 'Ward', description: 'Ward', locationTypeCode: 'WARD' },
+	{ id: '4', name: 'Supplier', description: 'Supplier', locationTypeCode: 'SUPPLIER' },
+	{ id: '5', name: 'Dispensary', description: 'Dispensary', locationTypeCode: 'DISPENSARY' },
+	{ id: '6', name: 'Donor', description: 'Donor', locationTypeCode: 'DONOR' },
+	{ id: 'ff8081816482352b01648249e8cc0001', name: 'Bin Location', description: 'Bin location', locationTypeCode: 'BIN_LOCATION' },
+];
 
 const DEPOT_ACTIVITIES = [
 	'MANAGE_INVENTORY',
@@ -191,48 +333,100 @@ const DEPOT_ACTIVITIES = [
 	'ENABLE_NOTIFICATIONS',
 ];
 const SUPPLIER_ACTIVITIES = ['FULFILL_ORDER', 'SEND_STOCK', 'EXTERNAL'];
+const WARD_ACTIVITIES = ['PLACE_REQUEST', 'RECEIVE_STOCK', 'CONSUME_STOCK', 'SUBMIT_REQUEST'];
+const DISPENSARY_ACTIVITIES = ['PLACE_REQUEST', 'RECEIVE_STOCK', 'ISSUE_STOCK', 'SUBMIT_REQUEST'];
+
+/** The default activities of each location type (what `locationTypes?activityCode=` filters on). */
+export const LOCATION_TYPE_ACTIVITIES: Readonly<Record<string, readonly string[]>> = {
+	'2': DEPOT_ACTIVITIES,
+	'3': WARD_ACTIVITIES,
+	'4': SUPPLIER_ACTIVITIES,
+	'5': DISPENSARY_ACTIVITIES,
+	'6': ['SEND_STOCK', 'EXTERNAL'],
+	ff8081816482352b01648249e8cc0001: ['RECEIVE_STOCK', 'PUTAWAY_STOCK', 'PICK_STOCK'],
+};
+
+/** Every ActivityCode the server knows (`/api/locations/supportedActivities`). */
+export const ACTIVITY_CODES: readonly string[] = [
+	'MANAGE_INVENTORY', 'ADJUST_INVENTORY', 'SEND_STOCK', 'RECEIVE_STOCK', 'CONSUME_STOCK', 'ISSUE_STOCK', 'EXTERNAL',
+	'APPROVE_REQUEST', 'PLACE_REQUEST', 'FULFILL_REQUEST', 'APPROVE_ORDER', 'PLACE_ORDER', 'FULFILL_ORDER', 'CROSS_DOCKING',
+	'PUTAWAY_STOCK', 'PICK_STOCK', 'HOLD_STOCK', 'SUBSTITUTE_REQUISITION_ITEM', 'MODIFY_REQUISITION_ITEM',
+	'MODIFY_PICKLIST_ITEM', 'ENABLE_NOTIFICATIONS', 'ENABLE_WEBHOOKS', 'ENABLE_REQUESTOR_APPROVAL_NOTIFICATIONS',
+	'ENABLE_FULFILLER_APPROVAL_NOTIFICATIONS', 'PACK_SHIPMENT', 'PARTIAL_RECEIVING', 'REQUIRE_ACCOUNTING',
+	'ENABLE_CENTRAL_PURCHASING', 'SUBMIT_REQUEST', 'DYNAMIC_CREATION', 'AUTOSAVE', 'ALLOW_OVERPICK', 'CYCLE_COUNT', 'NONE',
+];
 
 function address(street: string, city: string, state: string, postalCode: string, country: string): Address {
 	return { address: street, address2: null, city, country, description: null, postalCode, stateOrProvince: state };
+}
+
+const NO_ADDRESS: Address = address('', '', '', '', '');
+for (const key of Object.keys(NO_ADDRESS) as Array<keyof Address>) NO_ADDRESS[key] = null;
+
+const ORG_CREATED = '2018-06-01T12:00:00Z';
+
+function organization(id: string, name: string, code: string, supplierLocationId: string | null): Organization {
+	return {
+		id,
+		name,
+		displayName: name,
+		description: null,
+		code,
+		dateCreated: ORG_CREATED,
+		lastUpdated: ORG_CREATED,
+		defaultLocation: supplierLocationId ? { id: supplierLocationId } : null,
+		partyType: { id: 'ORG', code: 'ORG', name: 'Organization', partyTypeCode: 'ORGANIZATION' },
+		roles: supplierLocationId ? [{ id: `${id.slice(0, 28)}0900`, roleType: 'ROLE_SUPPLIER' }] : [],
+		sequences: {},
+	};
+}
+
+const PIH = organization('1', 'Partners In Health', 'PIH', null);
+
+/** The organizations a new location may reference (`organization: {"id"}`). */
+export function seedOrganizations(): Organization[] {
+	return [
+		PIH,
+		...LOCATION_SEEDS.filter((s) => s.type === '4').map((s) => organization(s.orgId!, s.orgName!, s.orgCode!, s.id)),
+	].map((o) => structuredClone(o));
 }
 
 interface LocationSeed {
 	id: string;
 	name: string;
 	locationNumber: string;
-	depot: boolean;
-	orgId: string;
-	orgName: string;
-	orgCode: string;
+	/** Location type id (see LOCATION_TYPES). */
+	type: string;
+	/** Suppliers are their own organization; everything else belongs to PIH. */
+	orgId?: string;
+	orgName?: string;
+	orgCode?: string;
 	address: Address;
+	active?: boolean;
 }
+
+const BOSTON_METRO = 'ff80818190a1c3b10190a1c4e2a50301';
 
 const LOCATION_SEEDS: LocationSeed[] = [
 	{
 		id: OPENBOXES_DEMO.locationId,
 		name: OPENBOXES_DEMO.locationName,
 		locationNumber: 'BHQ',
-		depot: true,
-		orgId: '1',
-		orgName: 'Partners In Health',
-		orgCode: 'PIH',
+		type: '2',
 		address: address('888 Commonwealth Avenue', 'Boston', 'MA', '02215', 'United States'),
 	},
 	{
-		id: 'ff80818190a1c3b10190a1c4e2a50002',
-		name: 'Main Warehouse',
+		id: OPENBOXES_DEMO.warehouseId,
+		name: OPENBOXES_DEMO.warehouseName,
 		locationNumber: 'MW',
-		depot: true,
-		orgId: '1',
-		orgName: 'Partners In Health',
-		orgCode: 'PIH',
+		type: '2',
 		address: address('42 Harbor Street', 'Chelsea', 'MA', '02150', 'United States'),
 	},
 	{
-		id: 'ff80818190a1c3b10190a1c4e2a50003',
-		name: 'Medline Industries',
+		id: OPENBOXES_DEMO.supplierId,
+		name: OPENBOXES_DEMO.supplierName,
 		locationNumber: 'SUP-MED',
-		depot: false,
+		type: '4',
 		orgId: 'ff80818190a1c3b10190a1c4e2a50203',
 		orgName: 'Medline Industries',
 		orgCode: 'MEDL',
@@ -242,7 +436,7 @@ const LOCATION_SEEDS: LocationSeed[] = [
 		id: 'ff80818190a1c3b10190a1c4e2a50004',
 		name: 'IDA Foundation',
 		locationNumber: 'SUP-IDA',
-		depot: false,
+		type: '4',
 		orgId: 'ff80818190a1c3b10190a1c4e2a50204',
 		orgName: 'IDA Foundation',
 		orgCode: 'IDA',
@@ -252,53 +446,136 @@ const LOCATION_SEEDS: LocationSeed[] = [
 		id: 'ff80818190a1c3b10190a1c4e2a50005',
 		name: 'Henry Schein Medical',
 		locationNumber: 'SUP-HSM',
-		depot: false,
+		type: '4',
 		orgId: 'ff80818190a1c3b10190a1c4e2a50205',
 		orgName: 'Henry Schein',
 		orgCode: 'HSM',
 		address: address('135 Duryea Road', 'Melville', 'NY', '11747', 'United States'),
 	},
+	{
+		id: 'ff80818190a1c3b10190a1c4e2a50006',
+		name: 'UNICEF Supply Division',
+		locationNumber: 'SUP-UNI',
+		type: '4',
+		orgId: 'ff80818190a1c3b10190a1c4e2a50206',
+		orgName: 'UNICEF',
+		orgCode: 'UNICEF',
+		address: address('Oceanvej 10-12', 'Copenhagen', 'Capital Region', '2150', 'Denmark'),
+	},
+	{
+		id: 'ff80818190a1c3b10190a1c4e2a50011',
+		name: 'Pediatric Ward',
+		locationNumber: 'PED',
+		type: '3',
+		address: address('888 Commonwealth Avenue, Floor 3', 'Boston', 'MA', '02215', 'United States'),
+	},
+	{
+		id: 'ff80818190a1c3b10190a1c4e2a50012',
+		name: 'Maternity Ward',
+		locationNumber: 'MAT',
+		type: '3',
+		address: address('888 Commonwealth Avenue, Floor 4', 'Boston', 'MA', '02215', 'United States'),
+	},
+	{
+		id: 'ff80818190a1c3b10190a1c4e2a50013',
+		name: 'Outpatient Dispensary',
+		locationNumber: 'OPD',
+		type: '5',
+		address: address('890 Commonwealth Avenue', 'Boston', 'MA', '02215', 'United States'),
+	},
+	{
+		id: 'ff80818190a1c3b10190a1c4e2a50014',
+		name: 'Old Clinic (closed)',
+		locationNumber: 'OLD',
+		type: '3',
+		address: address('12 Dorchester Street', 'Boston', 'MA', '02127', 'United States'),
+		active: false,
+	},
 ];
 
+/** Bins of the two depots. The receiving bins are where received stock waits for put-away. */
+export const OPENBOXES_BINS = {
+	bhqReceiving: 'ff80818190a1c3b10190a1c4e2a50500',
+	bhqA0101: 'ff80818190a1c3b10190a1c4e2a50501',
+	mwReceiving: 'ff80818190a1c3b10190a1c4e2a50510',
+	mw0101: 'ff80818190a1c3b10190a1c4e2a50511',
+} as const;
+
+/** [id, depot id, name, receiving?] */
+const BIN_SEEDS: ReadonlyArray<readonly [string, string, string, boolean]> = [
+	[OPENBOXES_BINS.bhqReceiving, OPENBOXES_DEMO.locationId, 'Receiving BHQ', true],
+	[OPENBOXES_BINS.bhqA0101, OPENBOXES_DEMO.locationId, 'A-01-01', false],
+	['ff80818190a1c3b10190a1c4e2a50502', OPENBOXES_DEMO.locationId, 'A-01-02', false],
+	['ff80818190a1c3b10190a1c4e2a50503', OPENBOXES_DEMO.locationId, 'A-02-01', false],
+	['ff80818190a1c3b10190a1c4e2a50504', OPENBOXES_DEMO.locationId, 'B-01-01', false],
+	['ff80818190a1c3b10190a1c4e2a50505', OPENBOXES_DEMO.locationId, 'C-01-01 Cold room', false],
+	[OPENBOXES_BINS.mwReceiving, OPENBOXES_DEMO.warehouseId, 'Receiving MW', true],
+	[OPENBOXES_BINS.mw0101, OPENBOXES_DEMO.warehouseId, 'MW-01-01', false],
+	['ff80818190a1c3b10190a1c4e2a50512', OPENBOXES_DEMO.warehouseId, 'MW-01-02', false],
+	['ff80818190a1c3b10190a1c4e2a50513', OPENBOXES_DEMO.warehouseId, 'MW-02-01', false],
+];
+
+const ACTIVITIES_BY_TYPE: Record<string, string[]> = {
+	'2': DEPOT_ACTIVITIES,
+	'3': WARD_ACTIVITIES,
+	'4': SUPPLIER_ACTIVITIES,
+	'5': DISPENSARY_ACTIVITIES,
+};
+
 export function seedLocations(): OpenBoxesLocation[] {
-	return LOCATION_SEEDS.map((seed) => ({
-		id: seed.id,
-		name: seed.name,
-		description: null,
-		locationNumber: seed.locationNumber,
-		locationGroup: seed.depot
-			? { id: 'ff80818190a1c3b10190a1c4e2a50301', name: 'Boston Metro', address: seed.address }
-			: null,
-		parentLocation: null,
-		locationType: { ...(seed.depot ? DEPOT_TYPE : SUPPLIER_TYPE) },
-		sortOrder: null,
-		hasBinLocationSupport: seed.depot,
-		hasPackingSupport: seed.depot,
-		hasPartialReceivingSupport: seed.depot,
-		hasCentralPurchasingEnabled: false,
-		organizationName: seed.orgName,
-		organizationCode: seed.orgCode,
-		backgroundColor: 'FFFFFF',
-		zoneName: null,
-		zoneId: null,
-		active: true,
-		organization: {
-			id: seed.orgId,
-			name: seed.orgName,
-			displayName: seed.orgName,
+	const byId = new Map<string, OpenBoxesLocation>();
+	const top = LOCATION_SEEDS.map((seed): OpenBoxesLocation => {
+		const depot = seed.type === '2';
+		const supplier = seed.type === '4';
+		const org = supplier ? organization(seed.orgId!, seed.orgName!, seed.orgCode!, seed.id) : PIH;
+		const location: OpenBoxesLocation = {
+			id: seed.id,
+			name: seed.name,
 			description: null,
-			code: seed.orgCode,
-			dateCreated: '2018-06-01T12:00:00Z',
-			lastUpdated: '2018-06-01T12:00:00Z',
-			defaultLocation: seed.depot ? null : { id: seed.id },
-			partyType: { id: 'ORG', code: 'ORG', name: 'Organization', partyTypeCode: 'ORGANIZATION' },
-			roles: seed.depot ? [] : [{ id: `${seed.orgId.slice(0, 28)}0900`, roleType: 'ROLE_SUPPLIER' }],
-			sequences: {},
-		},
-		manager: null,
-		address: { ...seed.address },
-		supportedActivities: [...(seed.depot ? DEPOT_ACTIVITIES : SUPPLIER_ACTIVITIES)],
-	}));
+			locationNumber: seed.locationNumber,
+			locationGroup: supplier ? null : { id: BOSTON_METRO, name: 'Boston Metro', address: { ...seed.address } },
+			parentLocation: null,
+			locationType: { ...LOCATION_TYPES.find((t) => t.id === seed.type)! },
+			sortOrder: null,
+			hasBinLocationSupport: depot,
+			hasPackingSupport: depot,
+			hasPartialReceivingSupport: depot,
+			hasCentralPurchasingEnabled: false,
+			organizationName: org.name,
+			organizationCode: org.code,
+			backgroundColor: 'FFFFFF',
+			zoneName: null,
+			zoneId: null,
+			active: seed.active ?? true,
+			organization: structuredClone(org),
+			manager: null,
+			address: { ...seed.address },
+			supportedActivities: [...ACTIVITIES_BY_TYPE[seed.type]],
+		};
+		byId.set(location.id, location);
+		return location;
+	});
+	const bins = BIN_SEEDS.map(([id, parentId, name, receiving]): OpenBoxesLocation => {
+		const parent = byId.get(parentId)!;
+		return {
+			...structuredClone(parent),
+			id,
+			name,
+			locationNumber: name,
+			locationGroup: null,
+			parentLocation: { id: parent.id, name: parent.name },
+			locationType: { ...LOCATION_TYPES.find((t) => t.locationTypeCode === 'BIN_LOCATION')! },
+			hasBinLocationSupport: false,
+			hasPackingSupport: false,
+			hasPartialReceivingSupport: false,
+			organizationName: null,
+			organizationCode: null,
+			organization: null,
+			address: { ...NO_ADDRESS },
+			supportedActivities: receiving ? ['RECEIVE_STOCK'] : ['PUTAWAY_STOCK', 'PICK_STOCK'],
+		};
+	});
+	return [...top, ...bins];
 }
 
 // ---- categories ----
@@ -327,29 +604,6 @@ export const HANDLING_ICONS = {
 	hazardousMaterial: { icon: 'fa-exclamation-triangle', color: '#db1919', label: 'Hazardous material' },
 } as const satisfies Record<string, HandlingIcon>;
 
-/** mulberry32: a tiny seeded PRNG, so the catalogue is varied yet identical on every run. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-/**
- * A Hibernate `uuid`-generator style id: IP(8) JVM(8) hi-time(4) lo-time(8) counter(4), lowercase.
- * The counter makes every id unique; the time part follows the creation date like the real thing.
- */
-export function hibernateUuid(ms: number, counter: number): string {
-	const hi = Math.floor(ms / 0x100000000) & 0xffff;
-	const lo = ms % 0x100000000;
-	const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-	return 'ff808181' + '8c1f2b7a' + hex(hi, 4) + hex(lo, 8) + hex(counter & 0xffff, 4);
-}
-
 /**
  * The default OpenBoxes product-code format is two letters and two digits (e.g. `BK23`). Index i
  * maps through a multiplicative permutation of the 67,600 codes, so codes never repeat.
@@ -359,11 +613,6 @@ export function productCodeFor(index: number): string {
 	const letters = Math.floor(n / 100);
 	const letter = (k: number) => String.fromCharCode(65 + k);
 	return letter(Math.floor(letters / 26)) + letter(letters % 26) + String(n % 100).padStart(2, '0');
-}
-
-/** Dates as Grails renders java.util.Date: `yyyy-MM-dd'T'HH:mm:ss'Z'` in GMT. */
-export function grailsDate(ms: number): string {
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 type PackKind = 'solid' | 'injection' | 'liquid' | 'bag' | 'topical' | 'sachet' | 'vaccine';
@@ -621,8 +870,8 @@ function describe(c: Candidate, random: () => number): string | null {
 }
 
 const FIRST_CREATED = Date.UTC(2016, 0, 4, 9, 0, 0);
-const LAST_UPDATE = Date.UTC(2025, 5, 1, 0, 0, 0);
-const DAY = 86_400_000;
+/** No seeded row changed after this instant; anything the API changes is newer. */
+export const LAST_UPDATE = Date.UTC(2025, 5, 1, 0, 0, 0);
 
 /**
  * The 1,250 products in creation order (index 0 is the oldest). About 5% (every 20th, offset 13)

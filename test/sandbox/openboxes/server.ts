@@ -1,34 +1,135 @@
 /**
  * A strict local stand-in for the OpenBoxes REST API under the `/openboxes` context path: cookie
  * sessions (JSESSIONID) with idle expiry, the Grails "Ajax or not" redirects for unauthenticated
- * and forbidden calls, login/logout/status/chooseLocation/getAppContext, and the product list with
- * GORM `max`/`offset` semantics. The behaviour follows the open-source server (reference
- * openboxes-api.md); the hosted vendor layer (rate limiting) is an option that is off by default.
+ * and forbidden calls, login/logout/status/chooseLocation/getAppContext, products, locations,
+ * stock (availability, inventory levels, the reorder report and its fallbacks), stock movements,
+ * purchase orders, put-aways, users and the generic API. The behaviour follows the open-source
+ * server (reference openboxes-api.md); the hosted vendor layer (rate limiting, API keys and the
+ * vendor-only endpoints of openboxes-custom-integrations) is switched by options.
  */
 import { randomBytes } from 'node:crypto';
 
 import { header, SandboxServer, type Fault, type RequestContext, type SandboxResponse } from '../common/server';
+import { deleteLocation, deleteProduct, saveLocation, saveProduct, saveUser, updateProduct } from './catalog';
+import { genericCreate, genericDelete, genericList, genericRead, genericSearch, genericUpdate, inventoryItem as genericInventoryItem } from './generic';
 import {
-	HANDLING_ICONS,
+	ApiError,
+	HTML,
+	NOT_FOUND,
+	bodyObject,
+	comparator,
+	empty,
+	enumValue,
+	errorBody,
+	exception,
+	fail,
+	illegalArgument,
+	isAjax,
+	isObject,
+	ok,
+	page,
+	redirect,
+	text,
+	validationError,
+	type JsonObject,
+	type SortValue,
+} from './http';
+import {
+	allocations,
+	available,
+	isExpired,
+	isFacility,
+	itemById,
+	quantityOnHand,
+	reorderReport,
+	rowsAt,
+	setQuantityOnHand as countStock,
+	type ReorderReportItem,
+} from './inventory';
+import {
+	EXPIRATION_FILTERS,
+	INVENTORY_LEVEL_STATUSES,
+	grailsDate,
+	nowSeconds,
+	usDate,
+	type ExpirationFilter,
+	type InventoryLevelStatus,
+	type OpenBoxesState,
+	type OrderStatus,
+	type OrderSummaryStatus,
+} from './model';
+import {
+	createStockMovement,
+	deleteStockMovement,
+	listStockMovements,
+	movementJson,
+	itemJson as movementItemJson,
+	receive,
+	rollback as rollbackStockMovement,
+	transition,
+	updateItems,
+	updateShipment,
+} from './movements';
+import {
+	deletePurchaseOrder,
+	listPurchaseOrders,
+	orderJson,
+	orderSummaryJson,
+	rollbackPurchaseOrder,
+	savePurchaseOrder,
+	setPurchaseOrderStatus as moveOrder,
+} from './orders';
+import { putawayCandidates, putawayJson, savePutaway } from './putaways';
+import {
+	availabilityJson,
+	inventoryItemJson,
+	inventoryLevelJson,
+	locationBaseJson,
+	locationJson,
+	productJson,
+	userJson,
+	type AvailabilityJson,
+	type InventoryLevelJson,
+} from './render';
+import {
+	ACTIVITY_CODES,
+	LOCATION_TYPES,
+	LOCATION_TYPE_ACTIVITIES,
+	LOCATION_TYPE_CODES,
+	OPENBOXES_ASSISTANT,
+	OPENBOXES_BINS,
 	OPENBOXES_BROWSER,
 	OPENBOXES_DEMO,
+	OPENBOXES_FINANCE,
 	OPENBOXES_INACTIVE,
+	OPENBOXES_MANAGER,
 	PRODUCT_CATEGORIES,
-	grailsDate,
-	hibernateUuid,
-	productCodeFor,
-	seedLocations,
-	seedProducts,
-	seedUsers,
-	type HandlingIcon,
+	ROLE_TYPES,
 	type OpenBoxesLocation,
 	type OpenBoxesProduct,
 	type OpenBoxesUser,
 	type RoleType,
 } from './seed';
+import { OPENBOXES_STOCK, seedState } from './seed-activity';
 
-export { OPENBOXES_BROWSER, OPENBOXES_DEMO, OPENBOXES_INACTIVE, PRODUCT_CATEGORIES };
-export type { OpenBoxesLocation, OpenBoxesProduct, OpenBoxesUser };
+export {
+	OPENBOXES_ASSISTANT,
+	OPENBOXES_BINS,
+	OPENBOXES_BROWSER,
+	OPENBOXES_DEMO,
+	OPENBOXES_FINANCE,
+	OPENBOXES_INACTIVE,
+	OPENBOXES_MANAGER,
+	OPENBOXES_STOCK,
+	PRODUCT_CATEGORIES,
+};
+export type { AvailabilityJson, ExpirationFilter, InventoryLevelJson, InventoryLevelStatus, OpenBoxesLocation, OpenBoxesProduct, OpenBoxesUser, OrderStatus, OrderSummaryStatus, ReorderReportItem };
+
+/** A hosted-tier API key grants one user at one location, without a session. */
+export interface ApiKeyGrant {
+	username: string;
+	location: string;
+}
 
 export interface OpenBoxesSandboxOptions {
 	/** Idle time after which a session is gone; OpenBoxes sets 7200 s (2 h) per request. */
@@ -36,18 +137,35 @@ export interface OpenBoxesSandboxOptions {
 	/** Requests per one-minute window per session (or per client address before login); null = no
 	 * limit, as in the open-source server. A number turns on the hosted vendor layer (429s). */
 	rateLimitPerMinute: number | null;
+	/** Hosted-tier API keys (the open-source server has none): key -> the user and location it acts
+	 * as. An empty map ignores the header entirely, like the open-source server. */
+	apiKeys: Record<string, ApiKeyGrant>;
+	/** The request header that carries the API key. */
+	apiKeyHeader: string;
+	/** false answers the reorder report with 404, as servers older than v0.9.6 do. */
+	reorderReportAvailable: boolean;
+	/** The hosted tier's POST/PUT on /api/purchaseOrders; false gives the open-source 404. */
+	purchaseOrderWrites: boolean;
+	/** The other vendor-doc endpoints: /api/putAways (alias), GET /api/inventoryItems, POST /api/users. */
+	hostedEndpoints: boolean;
 }
 
-const DEFAULT_OPTIONS: OpenBoxesSandboxOptions = { sessionIdleSeconds: 7200, rateLimitPerMinute: null };
+const DEFAULT_OPTIONS: OpenBoxesSandboxOptions = {
+	sessionIdleSeconds: 7200,
+	rateLimitPerMinute: null,
+	apiKeys: { [OPENBOXES_DEMO.apiKey]: { username: OPENBOXES_DEMO.username, location: OPENBOXES_DEMO.locationId } },
+	apiKeyHeader: 'X-API-Key',
+	reorderReportAvailable: true,
+	purchaseOrderWrites: true,
+	hostedEndpoints: true,
+};
 
 const API = '/openboxes/api';
-const HTML = 'text/html;charset=utf-8';
 const APP_VERSION = '0.9.9-SNAPSHOT';
-const PRODUCT_CLASS = 'class org.pih.warehouse.product.Product';
 const RATE_WINDOW_MS = 60_000;
 
 /** Role hierarchy as RoleInterceptor applies it: a higher role includes the lower ones. */
-const ROLE_RANK: Record<RoleType, number> = {
+const ROLE_RANK: Partial<Record<RoleType, number>> = {
 	ROLE_BROWSER: 1,
 	ROLE_ASSISTANT: 2,
 	ROLE_MANAGER: 3,
@@ -67,8 +185,12 @@ interface RateBucket {
 	count: number;
 }
 
-/** 'read' needs ROLE_BROWSER, 'write' needs ROLE_MANAGER (create/save/update/delete actions). */
-type Access = 'read' | 'write';
+/**
+ * 'read' needs ROLE_BROWSER, 'write' ROLE_MANAGER (create/save/update/delete actions), 'assistant'
+ * ROLE_ASSISTANT (the explicit rules for stock movement and PO delete), 'purchaseApprover' the
+ * flat ROLE_PURCHASE_APPROVER (PO rollback).
+ */
+type Access = 'read' | 'write' | 'assistant' | 'purchaseApprover';
 
 interface AuthedCall {
 	ctx: RequestContext;
@@ -76,49 +198,13 @@ interface AuthedCall {
 	user: OpenBoxesUser;
 }
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errorBody(status: number, message: string, extra: JsonObject = {}): SandboxResponse {
-	return { status, body: { errorCode: status, errorMessage: message, ...extra } };
-}
-
-/** Any uncaught Java exception reaches ErrorsController as a 500 with the exception class as cause. */
-function exception(cause: string, message: string): SandboxResponse {
-	return { status: 500, body: { errorCode: 500, cause, errorMessage: message } };
-}
-
-function text(status: number, body: string): SandboxResponse {
-	return { status, headers: { 'Content-Type': HTML }, body };
-}
-
-function redirect(location: string): SandboxResponse {
-	return { status: 302, headers: { Location: location } };
-}
-
-const NOT_FOUND = (): SandboxResponse => errorBody(404, 'Resource not found');
-
-function contentTypeIsJson(ctx: RequestContext): boolean {
-	return (header(ctx.headers, 'content-type') ?? '').includes('application/json');
-}
-
-/** RequestUtil.isAjax: XHR header, or JSON in either direction. Only Ajax calls get JSON errors. */
-function isAjax(ctx: RequestContext): boolean {
-	return (
-		header(ctx.headers, 'x-requested-with') === 'XMLHttpRequest' ||
-		contentTypeIsJson(ctx) ||
-		(header(ctx.headers, 'accept') ?? '').includes('application/json')
-	);
-}
+type Handler = (call: AuthedCall) => SandboxResponse;
 
 function validateOptions(options: Partial<OpenBoxesSandboxOptions>): Partial<OpenBoxesSandboxOptions> {
 	for (const key of Object.keys(options)) {
 		if (!(key in DEFAULT_OPTIONS)) throw new Error(`unknown option: ${key}`);
 	}
-	const { sessionIdleSeconds, rateLimitPerMinute } = options;
+	const { sessionIdleSeconds, rateLimitPerMinute, apiKeys, apiKeyHeader } = options;
 	if (sessionIdleSeconds !== undefined && !(typeof sessionIdleSeconds === 'number' && sessionIdleSeconds > 0)) {
 		throw new Error('sessionIdleSeconds must be a positive number');
 	}
@@ -129,10 +215,22 @@ function validateOptions(options: Partial<OpenBoxesSandboxOptions>): Partial<Ope
 	) {
 		throw new Error('rateLimitPerMinute must be a positive integer or null');
 	}
+	if (apiKeys !== undefined) {
+		const valid =
+			isObject(apiKeys) &&
+			Object.values(apiKeys).every((g) => isObject(g) && typeof g.username === 'string' && typeof g.location === 'string');
+		if (!valid) throw new Error('apiKeys must map each key to {"username","location"}');
+	}
+	if (apiKeyHeader !== undefined && !(typeof apiKeyHeader === 'string' && /^[A-Za-z0-9-]+$/.test(apiKeyHeader))) {
+		throw new Error('apiKeyHeader must be a header name');
+	}
+	for (const key of ['reorderReportAvailable', 'purchaseOrderWrites', 'hostedEndpoints'] as const) {
+		if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new Error(`${key} must be a boolean`);
+	}
 	return options;
 }
 
-type SortKey = (p: OpenBoxesProduct) => string | number | boolean | null;
+type SortKey = (p: OpenBoxesProduct) => SortValue;
 
 /** Sortable product properties; strings compare case-insensitively like MySQL's default collation. */
 const SORT_KEYS: Record<string, SortKey> = {
@@ -149,87 +247,56 @@ const SORT_KEYS: Record<string, SortKey> = {
 	id: (p) => p.id,
 };
 
-function compareValues(a: string | number | boolean | null, b: string | number | boolean | null): number {
-	if (a === b) return 0;
-	// MySQL puts NULL first in ascending order.
-	if (a === null) return -1;
-	if (b === null) return 1;
-	return a < b ? -1 : 1;
-}
-
 /** The sort is a total order: equal keys fall back to id ascending, so paging never skips a row. */
 function productComparator(sort: string, descending: boolean): (a: OpenBoxesProduct, b: OpenBoxesProduct) => number {
-	const key = SORT_KEYS[sort];
-	return (a, b) => {
-		const primary = compareValues(key(a), key(b));
-		if (primary !== 0) return descending ? -primary : primary;
-		return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-	};
+	return comparator(SORT_KEYS[sort], descending);
 }
 
-/** GORM hands max/offset to Integer conversion; a non-number surfaces as a 500. */
-function intParam(ctx: RequestContext, name: string): number | undefined | SandboxResponse {
-	const raw = ctx.query.get(name);
-	if (raw === null || raw === '') return undefined;
-	if (!/^-?\d+$/.test(raw.trim())) {
-		return exception('java.lang.NumberFormatException', `For input string: "${raw}"`);
-	}
-	return Number.parseInt(raw, 10);
+function npe(property: string): never {
+	return fail('java.lang.NullPointerException', `Cannot get property '${property}' on null object`);
 }
-
-/** The optional string fields a create may carry, echoed in the `{"product":...}` answer. */
-const OPTIONAL_PRODUCT_STRINGS = [
-	'abcClass',
-	'upc',
-	'ndc',
-	'manufacturer',
-	'manufacturerCode',
-	'manufacturerName',
-	'brandName',
-	'modelNumber',
-	'vendor',
-	'vendorCode',
-	'vendorName',
-] as const;
 
 export class OpenBoxesSandbox extends SandboxServer {
 	private readonly initialOptions: OpenBoxesSandboxOptions;
 	private settings: OpenBoxesSandboxOptions;
-	private readonly userRows: OpenBoxesUser[] = seedUsers();
-	private readonly locationRows: OpenBoxesLocation[] = seedLocations();
-	private productRows: OpenBoxesProduct[] = seedProducts();
+	private state: OpenBoxesState = seedState();
 	private sessions = new Map<string, Session>();
 	private buckets = new Map<string, RateBucket>();
 
 	constructor(options: Partial<OpenBoxesSandboxOptions> = {}) {
 		super('openboxes');
-		this.initialOptions = { ...DEFAULT_OPTIONS, ...validateOptions(options) };
-		this.settings = { ...this.initialOptions };
+		this.initialOptions = structuredClone({ ...DEFAULT_OPTIONS, ...validateOptions(options) });
+		this.settings = structuredClone(this.initialOptions);
 		this.registerRoutes();
 	}
 
 	// ---- helpers for tests, e2e and demos ----
 
 	get options(): Readonly<OpenBoxesSandboxOptions> {
-		return { ...this.settings };
+		return structuredClone(this.settings);
 	}
 
 	/** Changes options at runtime (also `POST /__sandbox/config`); throws on an invalid value. */
 	configure(options: Partial<OpenBoxesSandboxOptions>): OpenBoxesSandboxOptions {
-		const next = { ...this.settings, ...validateOptions(options) };
+		const next = structuredClone({ ...this.settings, ...validateOptions(options) });
 		// A new limit starts with fresh windows, so a test never inherits counts from the old one.
 		if (next.rateLimitPerMinute !== this.settings.rateLimitPerMinute) this.buckets.clear();
 		this.settings = next;
-		return { ...this.settings };
+		return structuredClone(this.settings);
 	}
 
 	/** The current catalogue (seed plus anything created), inactive included, in default order. */
 	products(): OpenBoxesProduct[] {
-		return [...this.productRows].sort(productComparator('name', false)).map((p) => structuredClone(p));
+		return [...this.state.products].sort(productComparator('name', false)).map((p) => structuredClone(p));
 	}
 
+	/** Every location: facilities, suppliers, wards, bins and inactive ones. */
 	locations(): OpenBoxesLocation[] {
-		return this.locationRows.map((l) => structuredClone(l));
+		return this.state.locations.map((l) => structuredClone(l));
+	}
+
+	users(): OpenBoxesUser[] {
+		return this.state.users.map((u) => structuredClone(u));
 	}
 
 	/** Live (not idle-expired) sessions, logged in or not. */
@@ -245,6 +312,87 @@ export class OpenBoxesSandbox extends SandboxServer {
 		return count;
 	}
 
+	/**
+	 * A physical count: the product then has exactly `quantity` on hand and available at the
+	 * location (default Boston Headquarters), in one unexpired lot; bumps the product's lastUpdated.
+	 */
+	setQuantityOnHand(productId: string, quantity: number, locationId: string = OPENBOXES_DEMO.locationId): void {
+		const product = this.state.products.find((p) => p.id === productId);
+		if (!product) throw new Error(`unknown product: ${productId}`);
+		if (!isFacility(this.state, locationId)) throw new Error(`not a facility with inventory: ${locationId}`);
+		if (!Number.isInteger(quantity) || quantity < 0) throw new Error('quantity must be a non-negative integer');
+		// A stock count changes stock rows, not the product record: its lastUpdated stays.
+		countStock(this.state, productId, quantity, locationId, nowSeconds());
+	}
+
+	/** Sum of quantity on hand, or null when the product was never stocked there. */
+	quantityOnHand(productId: string, locationId: string = OPENBOXES_DEMO.locationId): number | null {
+		return quantityOnHand(this.state, productId, locationId);
+	}
+
+	/** ProductAvailability rows (lot x bin) at a facility, as `/api/products/{id}/productAvailability` renders them. */
+	productAvailability(productId?: string, locationId: string = OPENBOXES_DEMO.locationId): AvailabilityJson[] {
+		const allocated = allocations(this.state);
+		return rowsAt(this.state, locationId, productId).map((r) => availabilityJson(this.state, r, allocated.get(r.id) ?? 0) );
+	}
+
+	/** Facility-level inventory levels, as `GET /api/facilities/{id}/inventory-levels` returns them. */
+	inventoryLevels(locationId: string = OPENBOXES_DEMO.locationId): InventoryLevelJson[] {
+		return this.state.inventoryLevels
+			.filter((l) => l.locationId === locationId)
+			.map((l) => inventoryLevelJson(this.state, l));
+	}
+
+	/** What the reorder report answers for a session at `locationId` (admin, no ROLE_FINANCE). */
+	reorderReportItems(
+		status: InventoryLevelStatus = 'BELOW_REORDER',
+		locationId: string = OPENBOXES_DEMO.locationId,
+		expiration: ExpirationFilter = 'SUBTRACT_EXPIRED_STOCK',
+	): ReorderReportItem[] {
+		return reorderReport(this.state, locationId, status, expiration, false, Date.now());
+	}
+
+	/** Sets products' lastUpdated (default: now, to the second), as edits in the UI would. */
+	touchProducts(productIds: string[], lastUpdated?: string): void {
+		const stamp = lastUpdated ?? grailsDate(nowSeconds());
+		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(stamp)) throw new Error(`lastUpdated must be yyyy-MM-ddTHH:mm:ssZ: ${stamp}`);
+		for (const id of productIds) {
+			const product = this.state.products.find((p) => p.id === id);
+			if (!product) throw new Error(`unknown product: ${id}`);
+			product.lastUpdated = stamp;
+		}
+	}
+
+	/** Every stock movement as `GET /api/stockMovements/{id}` renders it, oldest first. */
+	stockMovements(): JsonObject[] {
+		return this.state.stockMovements.map((sm) => movementJson(this.state, sm));
+	}
+
+	/** Receives a shipped stock movement in full: stock lands in the destination's receiving bin. */
+	receiveStockMovement(id: string): void {
+		const sm = this.state.stockMovements.find((s) => s.id === id);
+		if (!sm) throw new Error(`unknown stock movement: ${id}`);
+		receive(this.state, sm, nowSeconds());
+	}
+
+	/** Every purchase order as a list row (OrderSummary), in list order. */
+	purchaseOrders(): JsonObject[] {
+		return this.state.purchaseOrders.map((o) => orderSummaryJson(this.state, o));
+	}
+
+	/** Moves a purchase order along PENDING -> APPROVED -> PLACED -> ... -> RECEIVED (or to a derived
+	 * status such as SHIPPED or INVOICED); its items follow and lastUpdated is bumped. */
+	setPurchaseOrderStatus(id: string, status: OrderStatus | OrderSummaryStatus): void {
+		const order = this.state.purchaseOrders.find((o) => o.id === id);
+		if (!order) throw new Error(`unknown purchase order: ${id}`);
+		moveOrder(order, status, nowSeconds());
+	}
+
+	/** Saved putaways as `GET /api/putaways/{id}` renders them. */
+	putaways(): JsonObject[] {
+		return this.state.putaways.map((p) => putawayJson(this.state, p));
+	}
+
 	// ---- base-class hooks ----
 
 	/** The caller's session is invalidated; its cookie then behaves exactly like no login. */
@@ -253,18 +401,43 @@ export class OpenBoxesSandbox extends SandboxServer {
 	}
 
 	protected resetState(): void {
-		this.settings = { ...this.initialOptions };
-		this.productRows = seedProducts();
+		this.settings = structuredClone(this.initialOptions);
+		this.state = seedState();
 		this.sessions.clear();
 		this.buckets.clear();
 	}
 
+	/**
+	 * Control actions for callers in another process (demo, e2e): `expireSessions`, `config`, and
+	 * the test helpers `setQuantityOnHand` {productId, quantity, locationId?}, `touchProducts`
+	 * {productIds, lastUpdated?}, `receiveStockMovement` {id}, `setPurchaseOrderStatus` {id, status}.
+	 */
 	protected control(action: string, body: unknown): SandboxResponse | undefined {
 		if (action === 'expireSessions') return { status: 200, body: { expired: this.expireAllSessions() } };
-		if (action !== 'config') return undefined;
-		if (body !== undefined && !isObject(body)) return { status: 400, body: { error: 'config body must be a JSON object' } };
+		const actions: Record<string, (b: JsonObject) => unknown> = {
+			config: (b) => this.configure(b as Partial<OpenBoxesSandboxOptions>),
+			setQuantityOnHand: (b) => {
+				this.setQuantityOnHand(String(b.productId), Number(b.quantity), typeof b.locationId === 'string' ? b.locationId : undefined);
+				return { quantityOnHand: this.quantityOnHand(String(b.productId), typeof b.locationId === 'string' ? b.locationId : undefined) };
+			},
+			touchProducts: (b) => {
+				this.touchProducts(Array.isArray(b.productIds) ? b.productIds.map(String) : [], typeof b.lastUpdated === 'string' ? b.lastUpdated : undefined);
+				return { touched: Array.isArray(b.productIds) ? b.productIds.length : 0 };
+			},
+			receiveStockMovement: (b) => {
+				this.receiveStockMovement(String(b.id));
+				return { received: b.id };
+			},
+			setPurchaseOrderStatus: (b) => {
+				this.setPurchaseOrderStatus(String(b.id), String(b.status) as OrderStatus);
+				return this.purchaseOrders().find((o) => o.id === b.id);
+			},
+		};
+		const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
+		if (!run) return undefined;
+		if (body !== undefined && !isObject(body)) return { status: 400, body: { error: `${action} body must be a JSON object` } };
 		try {
-			return { status: 200, body: this.configure((body ?? {}) as Partial<OpenBoxesSandboxOptions>) };
+			return { status: 200, body: run(body ?? {}) };
 		} catch (error) {
 			return { status: 400, body: { error: (error as Error).message } };
 		}
@@ -302,6 +475,27 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 	// ---- routes ----
 
+	private get(path: string, handler: Handler, access: Access = 'read'): void {
+		this.route('GET', `${API}${path}`, this.secured(access, handler));
+	}
+
+	private post(path: string, handler: Handler, access: Access = 'write'): void {
+		this.route('POST', `${API}${path}`, this.secured(access, handler));
+	}
+
+	private put(path: string, handler: Handler, access: Access = 'write'): void {
+		this.route('PUT', `${API}${path}`, this.secured(access, handler));
+	}
+
+	private delete(path: string, handler: Handler, access: Access = 'write'): void {
+		this.route('DELETE', `${API}${path}`, this.secured(access, handler));
+	}
+
+	/** A route that only exists on the hosted tier (option `hostedEndpoints`). */
+	private hosted(handler: Handler): Handler {
+		return (call) => (this.settings.hostedEndpoints ? handler(call) : NOT_FOUND());
+	}
+
 	private registerRoutes(): void {
 		// ApiController actions are mapped by "/api/$action/$id?" for every HTTP method.
 		this.route('ANY', `${API}/login`, this.open((ctx) => this.login(ctx)));
@@ -313,9 +507,159 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.route('ANY', `${API}/chooseLocation/:id?`, this.secured('read', (call) => this.chooseLocation(call)));
 		this.route('ANY', `${API}/getAppContext`, this.secured('read', (call) => this.appContext(call)));
 
-		this.route('GET', `${API}/products`, this.secured('read', (call) => this.listProducts(call.ctx)));
-		this.route('POST', `${API}/products`, this.secured('write', (call) => this.createProduct(call)));
-		this.route('GET', `${API}/products/:id`, this.secured('read', (call) => this.readProduct(call.ctx)));
+		// Products: the fixed paths before /products/{id}.
+		this.get('/products', ({ ctx }) => this.listProducts(ctx));
+		this.post('/products', ({ ctx, user }) => ok({ product: saveProduct(this.state, bodyObject(ctx), user, nowSeconds()) }));
+		this.get('/products/search', (call) => this.searchProducts(call));
+		this.get('/products/availableItems', (call) => this.availableItems(call));
+		this.get('/products/:id', ({ ctx }) => ok({ data: productJson(this.product(ctx.params.id)) }));
+		const update: Handler = ({ ctx, user }) => {
+			const product = this.product(ctx.params.id);
+			updateProduct(this.state, product, bodyObject(ctx), user, nowSeconds());
+			return ok({ data: productJson(product) });
+		};
+		this.post('/products/:id', update);
+		this.put('/products/:id', update);
+		this.delete('/products/:id', ({ ctx }) => {
+			deleteProduct(this.state, this.product(ctx.params.id));
+			return empty(204);
+		});
+		this.get('/products/:id/productAvailability', (call) => this.productAvailabilityOf(call));
+		this.get('/products/:id/productSummary', (call) => this.productSummary(call));
+		this.get('/products/:productId/inventoryItems/:lotNumber', ({ ctx }) => this.lotLookup(ctx));
+
+		// Locations.
+		this.get('/locations', (call) => this.listLocations(call));
+		this.post('/locations', ({ ctx }) => ok({ data: locationJson(saveLocation(this.state, bodyObject(ctx), nowSeconds())) }));
+		this.get('/locations/locationTypes', ({ ctx }) => this.locationTypes(ctx));
+		this.get('/locations/supportedActivities', () => ok({ data: [...ACTIVITY_CODES] }));
+		this.get('/locations/:id', ({ ctx }) => {
+			const location = this.state.locations.find((l) => l.id === ctx.params.id);
+			// Location.get(id) of an unknown id renders as {"data":null}, with 200.
+			return ok({ data: location ? locationJson(location) : null });
+		});
+		const updateLocation: Handler = ({ ctx }) => {
+			const location = this.state.locations.find((l) => l.id === ctx.params.id);
+			if (!location) illegalArgument(`No Location found for location ID ${ctx.params.id}`);
+			return ok({ data: locationJson(saveLocation(this.state, bodyObject(ctx), nowSeconds(), location)) });
+		};
+		this.post('/locations/:id', updateLocation);
+		this.put('/locations/:id', updateLocation);
+		this.delete('/locations/:id', ({ ctx }) => {
+			const location = this.state.locations.find((l) => l.id === ctx.params.id);
+			if (!location) illegalArgument(`No Location found for location ID ${ctx.params.id}`);
+			deleteLocation(this.state, location);
+			return empty(204);
+		});
+		this.get('/locations/:id/productSummary', (call) => this.locationProductSummary(call));
+
+		// Stock levels and the reorder report.
+		this.get('/facilities/:facilityId/inventories/reorderReport', (call) => this.reorderReport(call));
+		this.get('/facilities/:facilityId/inventory-levels', ({ ctx }) => this.facilityInventoryLevels(ctx));
+
+		// Stock movements.
+		this.get('/stockMovements', ({ ctx }) => listStockMovements(this.state, ctx));
+		this.post('/stockMovements', ({ ctx, session, user }) => {
+			if (!session.locationId) npe('id');
+			return ok({ data: movementJson(this.state, createStockMovement(this.state, bodyObject(ctx), user, nowSeconds())) }, 201);
+		});
+		this.get('/stockMovements/:id', ({ ctx }) => {
+			const sm = this.movement(ctx.params.id);
+			return ok({ data: movementJson(this.state, sm), totalCount: sm.lines.length });
+		});
+		this.delete('/stockMovements/:id', ({ ctx, session }) => {
+			const sm = this.state.stockMovements.find((s) => s.id === ctx.params.id);
+			if (!sm) return { status: 404, body: { errorMessage: `Stockmovement with id ${ctx.params.id} does not exist` } };
+			return deleteStockMovement(this.state, sm, session.locationId);
+		}, 'assistant');
+		this.get('/stockMovements/:id/status', ({ ctx }) => ok({ data: this.movement(ctx.params.id).requisitionStatus }));
+		this.post('/stockMovements/:id/status', ({ ctx, user }) => {
+			transition(this.state, this.movement(ctx.params.id), bodyObject(ctx), user, nowSeconds());
+			return empty(200);
+		});
+		this.delete('/stockMovements/:id/status', ({ ctx, user }) => {
+			rollbackStockMovement(this.state, this.movement(ctx.params.id), user, nowSeconds());
+			return redirect(`${ctx.baseUrl}${API}/stockMovements/${ctx.params.id}`);
+		});
+		this.post('/stockMovements/:id/updateItems', ({ ctx, user }) => {
+			const sm = this.movement(ctx.params.id);
+			updateItems(this.state, sm, bodyObject(ctx), user, nowSeconds());
+			return ok({ data: movementJson(this.state, sm) });
+		});
+		this.post('/stockMovements/:id/updateShipment', ({ ctx, user }) => {
+			updateShipment(this.state, this.movement(ctx.params.id), bodyObject(ctx), user, nowSeconds());
+			return empty(200);
+		});
+		this.get('/stockMovements/:id/stockMovementItems', ({ ctx }) => {
+			const sm = this.movement(ctx.params.id);
+			return ok({ data: this.softPage(sm.lines, ctx).map((line) => movementItemJson(this.state, sm, line)) });
+		});
+
+		// Purchase orders.
+		this.get('/purchaseOrders', ({ ctx }) => listPurchaseOrders(this.state, ctx));
+		this.post('/purchaseOrders', ({ ctx, user }) => {
+			if (!this.settings.purchaseOrderWrites) return NOT_FOUND();
+			return ok({ data: orderJson(this.state, savePurchaseOrder(this.state, bodyObject(ctx), user, nowSeconds())) }, 201);
+		});
+		this.get('/purchaseOrders/:id', ({ ctx }) => {
+			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
+			if (!order) return { status: 404, headers: { 'Content-Type': 'text/plain;charset=utf-8' }, body: `Order not found with id ${ctx.params.id}` };
+			return ok({ data: orderJson(this.state, order) });
+		});
+		const updateOrder: Handler = ({ ctx, user }) => {
+			if (!this.settings.purchaseOrderWrites) return NOT_FOUND();
+			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
+			if (!order) return { status: 404, body: { errorMessage: `Order not found with id ${ctx.params.id}` } };
+			return ok({ data: orderJson(this.state, savePurchaseOrder(this.state, bodyObject(ctx), user, nowSeconds(), order)) });
+		};
+		this.post('/purchaseOrders/:id', updateOrder);
+		this.put('/purchaseOrders/:id', updateOrder);
+		this.delete('/purchaseOrders/:id', ({ ctx }) => {
+			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
+			if (!order) return { status: 404, body: { errorMessage: `Order not found with id ${ctx.params.id}` } };
+			return deletePurchaseOrder(this.state, order);
+		}, 'assistant');
+		this.post('/purchaseOrders/:id/rollback', ({ ctx }) => {
+			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
+			if (!order) return { status: 404, body: { errorMessage: `Order not found with id ${ctx.params.id}` } };
+			rollbackPurchaseOrder(this.state, order, nowSeconds());
+			return empty(200);
+		}, 'purchaseApprover');
+
+		// Put-aways; the vendor doc spells the path /api/putAways.
+		for (const [base, wrap] of [
+			['/putaways', (h: Handler) => h],
+			['/putAways', (h: Handler) => this.hosted(h)],
+		] as const) {
+			this.get(base, wrap((call) => this.listPutaways(call)));
+			this.get(`${base}/:id`, wrap(({ ctx }) => {
+				const putaway = this.state.putaways.find((p) => p.id === ctx.params.id);
+				if (!putaway) illegalArgument(`No putaway found for order ID ${ctx.params.id}`);
+				return ok({ data: putawayJson(this.state, putaway) });
+			}));
+			this.post(base, wrap(({ ctx, session, user }) => {
+				const location = this.state.locations.find((l) => l.id === session.locationId);
+				if (!location) npe('id');
+				return ok({ data: putawayJson(this.state, savePutaway(this.state, bodyObject(ctx), user, location.id, nowSeconds())) });
+			}));
+		}
+
+		// Inventory items: the hosted tier lists them at /api/inventoryItems (the generic resource).
+		this.get('/inventoryItems', this.hosted(({ ctx }) => ok({ data: page(genericInventoryItem.rows(this.state), ctx).map((i) => inventoryItemJson(this.state, i)) })));
+
+		// Users: an options lookup in the open-source server; the hosted tier can also create.
+		this.get('/users', (call) => this.listUsers(call));
+		this.post('/users', this.hosted(({ ctx }) => ok({ data: userJson(saveUser(this.state, bodyObject(ctx), nowSeconds(), true)) }, 201)));
+
+		// The generic API.
+		this.get('/generic/:resource', ({ ctx }) => genericList(this.state, ctx));
+		this.post('/generic/:resource', ({ ctx, user }) => genericCreate(this.state, ctx, user, nowSeconds()));
+		this.get('/generic/:resource/search', ({ ctx }) => genericSearch(this.state, ctx));
+		this.post('/generic/:resource/search', ({ ctx }) => genericSearch(this.state, ctx), 'read');
+		this.get('/generic/:resource/:id', ({ ctx }) => genericRead(this.state, ctx));
+		this.post('/generic/:resource/:id', ({ ctx, user }) => genericUpdate(this.state, ctx, user, nowSeconds()));
+		this.put('/generic/:resource/:id', ({ ctx, user }) => genericUpdate(this.state, ctx, user, nowSeconds()));
+		this.delete('/generic/:resource/:id', ({ ctx }) => genericDelete(this.state, ctx));
 
 		this.route('ANY', '/openboxes/errors/handleUnauthorized', (ctx) =>
 			isAjax(ctx)
@@ -348,38 +692,79 @@ export class OpenBoxesSandbox extends SandboxServer {
 		});
 	}
 
+	/** The roles a user holds at a location: the default roles plus that location's LocationRoles. */
+	private effectiveRoles(user: OpenBoxesUser, locationId: string | null): RoleType[] {
+		const local = locationId ? (user.locationRoles[locationId] ?? []) : [];
+		return [...new Set([...user.roles, ...local])];
+	}
+
+	private rank(user: OpenBoxesUser, locationId: string | null): number {
+		return Math.max(0, ...this.effectiveRoles(user, locationId).map((r) => ROLE_RANK[r] ?? 0));
+	}
+
+	/** The hosted API key, when keys are configured and the request carries one. */
+	private apiKeyOf(ctx: RequestContext): string | undefined {
+		if (Object.keys(this.settings.apiKeys).length === 0) return undefined;
+		return header(ctx.headers, this.settings.apiKeyHeader);
+	}
+
 	/** An API route behind SecurityInterceptor (login) and RoleInterceptor (role for the action). */
-	private secured(access: Access, handler: (call: AuthedCall) => SandboxResponse): (ctx: RequestContext) => SandboxResponse {
+	private secured(access: Access, handler: Handler): (ctx: RequestContext) => SandboxResponse {
 		return (ctx) => this.rateLimited(ctx, () => {
-			const session = this.touchSession(ctx);
-			let user = session?.userId ? this.userRows.find((u) => u.id === session.userId) : undefined;
-			if (session && user && !user.active) {
-				// SecurityInterceptor drops an inactive user from the session on the first request.
-				session.userId = null;
-				user = undefined;
+			let session: Session | undefined;
+			let user: OpenBoxesUser | undefined;
+			const apiKey = this.apiKeyOf(ctx);
+			if (apiKey !== undefined) {
+				// The hosted layer authenticates the key itself: no session, no redirect.
+				const grant = Object.hasOwn(this.settings.apiKeys, apiKey) ? this.settings.apiKeys[apiKey] : undefined;
+				user = grant ? this.state.users.find((u) => u.username === grant.username && u.active) : undefined;
+				if (!grant || !user) return errorBody(401, 'Invalid API key');
+				const locationId = this.state.locations.some((l) => l.id === grant.location) ? grant.location : null;
+				session = { id: `api-key:${apiKey}`, userId: user.id, locationId, lastAccess: Date.now() };
+			} else {
+				session = this.touchSession(ctx);
+				user = session?.userId ? this.state.users.find((u) => u.id === session!.userId) : undefined;
+				if (session && user && !user.active) {
+					// SecurityInterceptor drops an inactive user from the session on the first request.
+					session.userId = null;
+					user = undefined;
+				}
 			}
 			if (!session || !user) {
 				return redirect(
 					isAjax(ctx) ? `${ctx.baseUrl}/openboxes/errors/handleUnauthorized` : `${ctx.baseUrl}/openboxes/auth/login`,
 				);
 			}
-			const needed: RoleType = access === 'write' ? 'ROLE_MANAGER' : 'ROLE_BROWSER';
-			const rank = Math.max(0, ...user.roles.map((r) => ROLE_RANK[r]));
-			if (rank < ROLE_RANK[needed]) return redirect(`${ctx.baseUrl}/openboxes/errors/handleForbidden`);
-			return handler({ ctx, session, user });
+			const allowed =
+				access === 'purchaseApprover'
+					? this.effectiveRoles(user, session.locationId).includes('ROLE_PURCHASE_APPROVER')
+					: this.rank(user, session.locationId) >=
+						ROLE_RANK[access === 'write' ? 'ROLE_MANAGER' : access === 'assistant' ? 'ROLE_ASSISTANT' : 'ROLE_BROWSER']!;
+			if (!allowed) return redirect(`${ctx.baseUrl}/openboxes/errors/handleForbidden`);
+			try {
+				return handler({ ctx, session, user });
+			} catch (error) {
+				// An exception reaching ErrorsController becomes its error response.
+				if (error instanceof ApiError) return error.response;
+				throw error;
+			}
 		});
 	}
 
 	/**
-	 * The hosted layer in front of the app: a fixed one-minute window per session (per client
-	 * address when the call carries no live session). It answers before the app runs, so a
+	 * The hosted layer in front of the app: a fixed one-minute window per session, per API key,
+	 * or per client address when the call carries neither. It answers before the app runs, so a
 	 * rejected call neither reaches the handler nor refreshes the session.
 	 */
 	private rateLimited(ctx: RequestContext, next: () => SandboxResponse): SandboxResponse {
 		const limit = this.settings.rateLimitPerMinute;
 		if (limit === null) return next();
 		const now = Date.now();
-		const key = this.peekSession(ctx)?.id ?? `addr:${ctx.req.socket.remoteAddress ?? 'unknown'}`;
+		const apiKey = this.apiKeyOf(ctx);
+		const key =
+			(apiKey !== undefined ? `key:${apiKey}` : undefined) ??
+			this.peekSession(ctx)?.id ??
+			`addr:${ctx.req.socket.remoteAddress ?? 'unknown'}`;
 		let bucket = this.buckets.get(key);
 		if (!bucket || now - bucket.windowStart >= RATE_WINDOW_MS) {
 			bucket = { windowStart: now, count: 0 };
@@ -447,15 +832,46 @@ export class OpenBoxesSandbox extends SandboxServer {
 		return session;
 	}
 
+	// ---- lookups that fail like the controllers do ----
+
+	private product(id: string): OpenBoxesProduct {
+		const product = this.state.products.find((p) => p.id === id);
+		if (!product) throw new ApiError(NOT_FOUND());
+		return product;
+	}
+
+	private movement(id: string) {
+		const sm = this.state.stockMovements.find((s) => s.id === id);
+		if (!sm) throw new ApiError(NOT_FOUND());
+		return sm;
+	}
+
+	/** The session location (`session.warehouse`), or the NPE the controllers hit without one. */
+	private sessionLocation(session: Session): OpenBoxesLocation {
+		const location = this.state.locations.find((l) => l.id === session.locationId);
+		return location ?? npe('id');
+	}
+
+	/** Command-object max/offset: a value that is not a number is ignored, not an error. */
+	private softPage<T>(rows: T[], ctx: RequestContext): T[] {
+		const int = (name: string) => {
+			const raw = ctx.query.get(name);
+			return raw && /^\d+$/.test(raw) ? Number(raw) : undefined;
+		};
+		const start = int('offset') ?? 0;
+		const max = int('max');
+		return rows.slice(start, max ? start + max : undefined);
+	}
+
 	// ---- ApiController ----
 
 	private login(ctx: RequestContext): SandboxResponse {
 		// request.JSON is only populated for a JSON content type; anything else is empty credentials.
-		const body = contentTypeIsJson(ctx) && isObject(ctx.json) ? ctx.json : {};
+		const body = bodyObject(ctx);
 		const username = typeof body.username === 'string' ? body.username : undefined;
 		const password = typeof body.password === 'string' ? body.password : undefined;
 		const user = username
-			? this.userRows.find((u) => u.username === username || u.email === username)
+			? this.state.users.find((u) => u.username === username || u.email === username)
 			: undefined;
 		if (!user || password === undefined || user.password !== password) return text(401, 'Authentication failed');
 
@@ -472,7 +888,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		const location = body.location;
 		if (location) {
 			const id = typeof location === 'string' || typeof location === 'number' ? String(location) : undefined;
-			session.locationId = this.locationRows.some((l) => l.id === id) ? (id ?? null) : null;
+			session.locationId = this.state.locations.some((l) => l.id === id) ? (id ?? null) : null;
 		}
 		return { status: 200, headers, body: 'Authentication was successful' };
 	}
@@ -485,31 +901,32 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 	private chooseLocation({ ctx, session, user }: AuthedCall): SandboxResponse {
 		const id = ctx.params.id;
-		const location = this.locationRows.find((l) => l.id === id);
+		const location = this.state.locations.find((l) => l.id === id);
 		if (!location) return errorBody(404, `Location not found with id ${id ?? 'null'}`);
 		session.locationId = location.id;
 		return text(200, `User ${user.firstName} ${user.lastName} is now logged into ${location.name}`);
 	}
 
 	private appContext({ ctx, session, user }: AuthedCall): SandboxResponse {
-		const location = this.locationRows.find((l) => l.id === session.locationId);
+		const location = this.state.locations.find((l) => l.id === session.locationId);
 		if (!location) return exception('java.lang.NullPointerException', "Cannot get property 'id' on null object");
-		const rank = Math.max(0, ...user.roles.map((r) => ROLE_RANK[r]));
-		const highestRole = user.roles.reduce<RoleType | null>(
-			(best, r) => (best === null || ROLE_RANK[r] > ROLE_RANK[best] ? r : best),
+		const roles = this.effectiveRoles(user, location.id);
+		const rank = this.rank(user, location.id);
+		const highestRole = roles.reduce<RoleType | null>(
+			(best, r) => (best === null || (ROLE_RANK[r] ?? 0) > (ROLE_RANK[best] ?? 0) ? r : best),
 			null,
 		);
 		return {
 			status: 200,
 			body: {
 				data: {
-					user: this.userJson(user),
-					location: structuredClone(location),
-					currentLocationRoles: [...user.roles],
-					isSuperuser: rank >= ROLE_RANK.ROLE_SUPERUSER,
-					isUserAdmin: rank >= ROLE_RANK.ROLE_ADMIN,
-					isUserApprover: false,
-					isUserManager: rank >= ROLE_RANK.ROLE_MANAGER,
+					user: userJson(user),
+					location: locationJson(location),
+					currentLocationRoles: roles,
+					isSuperuser: rank >= ROLE_RANK.ROLE_SUPERUSER!,
+					isUserAdmin: rank >= ROLE_RANK.ROLE_ADMIN!,
+					isUserApprover: roles.includes('ROLE_PURCHASE_APPROVER'),
+					isUserManager: rank >= ROLE_RANK.ROLE_MANAGER!,
 					highestRole,
 					supportedActivities: [...location.supportedActivities],
 					isImpersonated: false,
@@ -529,25 +946,9 @@ export class OpenBoxesSandbox extends SandboxServer {
 		};
 	}
 
-	private userJson(user: OpenBoxesUser): JsonObject {
-		return {
-			id: user.id,
-			name: `${user.firstName} ${user.lastName}`,
-			firstName: user.firstName,
-			lastName: user.lastName,
-			email: user.email,
-			username: user.username,
-			roles: [...user.roles],
-		};
-	}
-
 	// ---- ProductApiController ----
 
 	private listProducts(ctx: RequestContext): SandboxResponse {
-		const max = intParam(ctx, 'max');
-		if (typeof max === 'object') return max;
-		const offset = intParam(ctx, 'offset');
-		if (typeof offset === 'object') return offset;
 		const sort = ctx.query.get('sort') || 'name';
 		if (!(sort in SORT_KEYS)) {
 			return exception(
@@ -559,7 +960,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		const includeInactive = ['true', 'on'].includes((ctx.query.get('includeInactive') ?? '').toLowerCase());
 		const q = (ctx.query.get('q') ?? '').trim().toLowerCase();
 
-		const matches = this.productRows
+		const matches = this.state.products
 			.filter((p) => includeInactive || p.active)
 			.filter(
 				(p) =>
@@ -570,118 +971,259 @@ export class OpenBoxesSandbox extends SandboxServer {
 			)
 			.sort(productComparator(sort, descending));
 		// GORM only applies max/offset when they are > -1; Hibernate treats max 0 as "no limit".
-		const start = offset !== undefined && offset > 0 ? offset : 0;
-		const end = max !== undefined && max > 0 ? start + max : undefined;
-		return {
-			status: 200,
-			body: { data: matches.slice(start, end).map((p) => structuredClone(p)), totalCount: matches.length },
-		};
+		return ok({ data: page(matches, ctx).map((p) => productJson(p)), totalCount: matches.length });
 	}
 
-	private readProduct(ctx: RequestContext): SandboxResponse {
-		const product = this.productRows.find((p) => p.id === ctx.params.id);
-		return product ? { status: 200, body: { data: structuredClone(product) } } : NOT_FOUND();
-	}
-
-	/** Just enough of `save`: the role check, the required fields and the `{"product":...}` answer. */
-	private createProduct({ ctx, user }: AuthedCall): SandboxResponse {
-		const body = contentTypeIsJson(ctx) && isObject(ctx.json) ? ctx.json : {};
-		const idOf = (nested: unknown, dotted: unknown): string | undefined => {
-			if (isObject(nested) && typeof nested.id === 'string' && nested.id) return nested.id;
-			return typeof dotted === 'string' && dotted ? dotted : undefined;
-		};
-		const productTypeId = idOf(body.productType, body['productType.id']);
-		if (!productTypeId) return exception('java.lang.IllegalArgumentException', 'Product type is required');
-		if (productTypeId !== 'DEFAULT') {
-			return exception('java.lang.IllegalArgumentException', `Unable to find product type with id ${productTypeId}`);
+	/**
+	 * `search`: name >= 3 characters (else `{"data":[]}`), split on spaces and commas; any term
+	 * may match a name or description fragment, a code / unit / lot number prefix. Active
+	 * products only, ordered by product code. `availableItems=true` adds stock at the session location.
+	 */
+	private searchProducts({ ctx, session }: AuthedCall): SandboxResponse {
+		const name = ctx.query.get('name');
+		if (name === null || name.length < 3) return ok({ data: [] });
+		const terms = name.toLowerCase().split(/[, ]/).filter(Boolean);
+		const lots = (productId: string) => this.state.inventoryItems.filter((i) => i.productId === productId && i.lotNumber);
+		const matches = this.state.products
+			.filter((p) => p.active)
+			.filter((p) =>
+				terms.some(
+					(t) =>
+						p.name.toLowerCase().includes(t) ||
+						(p.description ?? '').toLowerCase().includes(t) ||
+						p.productCode.toLowerCase().startsWith(t) ||
+						(p.unitOfMeasure ?? '').toLowerCase().startsWith(t) ||
+						lots(p.id).some((i) => i.lotNumber!.toLowerCase().startsWith(t)),
+				),
+			)
+			.sort(comparator((p) => p.productCode, false));
+		if (ctx.query.get('availableItems')) {
+			const location = this.sessionLocation(session);
+			const allocated = allocations(this.state);
+			return ok({
+				data: matches.flatMap((p) => {
+					const rows = rowsAt(this.state, location.id, p.id).filter((r) => r.quantityOnHand > 0);
+					if (rows.length === 0) return [];
+					const expiries = rows.map((r) => itemById(this.state, r.inventoryItemId)!.expirationDate).filter((d): d is number => d !== null);
+					return [
+						{
+							productCode: p.productCode,
+							name: p.name,
+							id: p.id,
+							product: productJson(p),
+							quantityAvailable: rows.reduce((sum, r) => sum + Math.max(0, available(r, allocated)), 0),
+							minExpirationDate: expiries.length ? usDate(Math.min(...expiries)) : null,
+							color: p.color,
+							active: p.active,
+						},
+					];
+				}),
+			});
 		}
+		const exact = terms.join(' ');
+		return ok({
+			data: matches.map((p) => ({
+				id: p.id,
+				name: p.name,
+				active: p.active,
+				productCode: p.productCode,
+				coldChain: p.handlingIcons.some((i) => i.label === 'Cold chain'),
+				controlledSubstance: p.handlingIcons.some((i) => i.label === 'Controlled substance'),
+				hazardousMaterial: p.handlingIcons.some((i) => i.label === 'Hazardous material'),
+				reconditioned: false,
+				unitOfMeasure: p.unitOfMeasure,
+				lotAndExpiryControl: p.lotAndExpiryControl,
+				exactMatch: p.productCode.toLowerCase() === exact,
+				color: p.color,
+				displayName: null,
+				handlingIcons: structuredClone(p.handlingIcons),
+			})),
+		});
+	}
 
-		const name = typeof body.name === 'string' ? body.name.trim() : '';
-		const categoryId = idOf(body.category, body['category.id']);
-		const category = PRODUCT_CATEGORIES.find((c) => c.id === categoryId);
-		const productCode =
-			typeof body.productCode === 'string' && body.productCode.trim() ? body.productCode.trim() : this.nextProductCode();
+	/** AvailableItem rows of the active products at `location.id` (default: the session location). */
+	private availableItems({ ctx, session }: AuthedCall): SandboxResponse {
+		const productIds = [...ctx.query.getAll('product.id'), ...ctx.query.getAll('id')];
+		const locationId = ctx.query.get('location.id') || session.locationId;
+		const location = this.state.locations.find((l) => l.id === locationId);
+		if (!location || productIds.length === 0) illegalArgument('Must specify a location and at least one product');
+		const allocated = allocations(this.state);
+		const now = Date.now();
+		const data = this.state.products
+			.filter((p) => p.active && productIds.includes(p.id))
+			.flatMap((p) =>
+				rowsAt(this.state, location.id, p.id)
+					.filter((r) => r.quantityOnHand > 0)
+					.map((r) => {
+						const item = itemById(this.state, r.inventoryItemId)!;
+						const bin = r.binLocationId ? this.state.locations.find((l) => l.id === r.binLocationId) : undefined;
+						const free = available(r, allocated);
+						const picked = this.state.stockMovements
+							.filter((sm) => sm.lines.some((l) => l.picks.some((k) => k.availabilityId === r.id)) && allocated.has(r.id))
+							.map((sm) => sm.identifier);
+						const status = r.quantityOnHold > 0 ? 'HOLD' : isExpired(item, now) ? 'NOT_AVAILABLE' : free > 0 ? 'AVAILABLE' : picked.length ? 'PICKED' : 'NOT_AVAILABLE';
+						return {
+							'inventoryItem.id': item.id,
+							'product.name': p.name,
+							product: productJson(p),
+							productCode: p.productCode,
+							lotNumber: item.lotNumber,
+							expirationDate: item.expirationDate === null ? null : usDate(item.expirationDate),
+							binLocation: bin ? locationJson(bin) : null,
+							zone: null,
+							quantityAvailable: free > 0 ? free : 0,
+							quantityOnHand: r.quantityOnHand,
+							status,
+							pickedRequisitionNumbers: picked.join(','),
+							'binLocation.id': bin?.id ?? null,
+							'binLocation.name': bin?.name ?? null,
+						};
+					}),
+			);
+		return ok({ data });
+	}
+
+	/** Rows (lot x bin) at the session location; an unknown product simply has none. */
+	private productAvailabilityOf({ ctx, session }: AuthedCall): SandboxResponse {
+		const location = this.sessionLocation(session);
+		const allocated = allocations(this.state);
+		return ok({ data: rowsAt(this.state, location.id, ctx.params.id).map((r) => availabilityJson(this.state, r, allocated.get(r.id) ?? 0)) });
+	}
+
+	/** Product.load never fails: an unknown or never-stocked product has quantityOnHand null. */
+	private productSummary({ ctx, session }: AuthedCall): SandboxResponse {
+		const location = this.sessionLocation(session);
+		return ok({
+			data: {
+				product: { id: ctx.params.id },
+				location: { id: location.id },
+				quantityOnHand: quantityOnHand(this.state, ctx.params.id, location.id),
+			},
+		});
+	}
+
+	/** `{"inventoryItem":..,"quantityOnHand":N}`: the lot's stock over every location. */
+	private lotLookup(ctx: RequestContext): SandboxResponse {
+		const item = this.state.inventoryItems.find((i) => i.productId === ctx.params.productId && i.lotNumber === ctx.params.lotNumber);
+		if (!item) return ok({ inventoryItem: null, quantityOnHand: 0 });
+		const quantity = this.state.availability.filter((r) => r.inventoryItemId === item.id).reduce((sum, r) => sum + r.quantityOnHand, 0);
+		return ok({ inventoryItem: inventoryItemJson(this.state, item), quantityOnHand: quantity });
+	}
+
+	// ---- LocationApiController ----
+
+	/** Active top-level locations (no bins) matching every filter, by name; no paging, no count. */
+	private listLocations({ ctx }: AuthedCall): SandboxResponse {
+		const q = ctx.query;
+		const name = q.get('name');
+		if (name && name.length < 3) return ok({ data: [] });
+		const typeCodes = q.getAll('locationTypeCode').filter(Boolean).map((c) => enumValue(LOCATION_TYPE_CODES, c, 'org.pih.warehouse.core.LocationTypeCode'));
+		const activities = q.getAll('activityCodes').filter(Boolean).map((c) => enumValue(ACTIVITY_CODES, c, 'org.pih.warehouse.core.ActivityCode'));
+		const rows = this.state.locations
+			.filter((l) => l.active && l.parentLocation === null)
+			.filter((l) => !name || l.name.toLowerCase().includes(name.toLowerCase()))
+			.filter((l) => typeCodes.length === 0 || typeCodes.includes(l.locationType.locationTypeCode))
+			.filter((l) => activities.every((a) => l.supportedActivities.includes(a)))
+			.sort(comparator((l) => l.name.toLowerCase(), false));
+		const baseJson = q.get('presentation') === 'toBaseJson';
+		return ok({ data: rows.map((l) => (baseJson ? locationBaseJson(l) : locationJson(l))) });
+	}
+
+	private locationTypes(ctx: RequestContext): SandboxResponse {
+		const activities = ctx.query.getAll('activityCode').filter(Boolean);
+		const types = LOCATION_TYPES.filter(
+			(t) => activities.length === 0 || activities.some((a) => (LOCATION_TYPE_ACTIVITIES[t.id] ?? []).includes(a)),
+		);
+		return ok({ data: types.map((t) => ({ ...t, supportedActivities: [...(LOCATION_TYPE_ACTIVITIES[t.id] ?? [])] })) });
+	}
+
+	/** Quantity on hand per product at the SESSION location; the id in the path is ignored. */
+	private locationProductSummary({ session }: AuthedCall): SandboxResponse {
+		const location = this.sessionLocation(session);
+		const totals = new Map<string, number>();
+		for (const row of rowsAt(this.state, location.id)) totals.set(row.productId, (totals.get(row.productId) ?? 0) + row.quantityOnHand);
+		const data = [...totals]
+			.map(([productId, qoh]) => {
+				const product = this.state.products.find((p) => p.id === productId)!;
+				return { productId, productName: product.name, productCode: product.productCode, quantityOnHand: qoh };
+			})
+			.sort((a, b) => (a.productName.toLowerCase() < b.productName.toLowerCase() ? -1 : a.productName.toLowerCase() > b.productName.toLowerCase() ? 1 : a.productId < b.productId ? -1 : 1));
+		return ok({ data });
+	}
+
+	// ---- InventoryApiController, InventoryLevelApiController ----
+
+	/** The reorder report of the SESSION location: the facility id in the path is ignored. */
+	private reorderReport({ ctx, session, user }: AuthedCall): SandboxResponse {
+		if (!this.settings.reorderReportAvailable) return NOT_FOUND();
+		const q = ctx.query;
 		const errors: string[] = [];
-		if (!name) errors.push(`Property [name] of class [${PRODUCT_CLASS}] cannot be null`);
-		else if (name.length > 255) {
-			errors.push(`Property [name] of class [${PRODUCT_CLASS}] with value [${name}] exceeds the maximum size of [255]`);
-		}
-		if (!category) errors.push(`Property [category] of class [${PRODUCT_CLASS}] cannot be null`);
-		if (this.productRows.some((p) => p.productCode === productCode)) {
-			errors.push(`Property [productCode] of class [${PRODUCT_CLASS}] with value [${productCode}] must be unique`);
-		}
-		if (errors.length > 0 || !category) {
-			return errorBody(400, `Validation error. ${errors.join('; ')}`, { errorMessages: errors });
-		}
-
-		const flag = (key: string) => body[key] === true || body[key] === 'true';
-		const optionalString = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : null);
-		const price = typeof body.pricePerUnit === 'number' ? body.pricePerUnit : Number.parseFloat(String(body.pricePerUnit));
-		const now = Date.now() - (Date.now() % 1000);
-		const handlingIcons: HandlingIcon[] = [];
-		if (flag('coldChain')) handlingIcons.push({ ...HANDLING_ICONS.coldChain });
-		if (flag('controlledSubstance')) handlingIcons.push({ ...HANDLING_ICONS.controlledSubstance });
-		if (flag('hazardousMaterial')) handlingIcons.push({ ...HANDLING_ICONS.hazardousMaterial });
-		const product: OpenBoxesProduct = {
-			id: hibernateUuid(now, this.productRows.length + 1),
-			productCode,
-			name,
-			description: optionalString('description'),
-			category: category.name,
-			unitOfMeasure: optionalString('unitOfMeasure'),
-			pricePerUnit: Number.isFinite(price) ? price : null,
-			dateCreated: grailsDate(now),
-			lastUpdated: grailsDate(now),
-			updatedBy: `${user.firstName} ${user.lastName}`,
-			color: optionalString('color'),
-			handlingIcons,
-			lotAndExpiryControl: flag('lotAndExpiryControl'),
-			active: body.active === undefined ? true : flag('active'),
-			displayNames: { default: null },
+		const enumParam = <T extends string>(name: string, values: readonly T[], fallback: T, cls: string): T => {
+			const raw = q.get(name);
+			if (!raw) return fallback;
+			if ((values as readonly string[]).includes(raw)) return raw as T;
+			errors.push(`Failed to convert property value of type java.lang.String to required type ${cls} for property ${name}`);
+			return fallback;
 		};
-		this.productRows.push(product);
-
-		// Product.toFullJson: associations as {"id"} only, plus the flags and optional fields.
-		const full: JsonObject = {
-			id: product.id,
-			productCode: product.productCode,
-			name: product.name,
-			description: product.description,
-			productType: { id: productTypeId },
-			category: { id: category.id },
-			defaultUom: null,
-			glAccount: null,
-			productFamily: null,
-			createdBy: { id: user.id },
-			updatedBy: { id: user.id },
-			unitOfMeasure: product.unitOfMeasure,
-			attributes: [],
-			costPerUnit: typeof body.costPerUnit === 'number' ? body.costPerUnit : null,
-			controlledSubstance: flag('controlledSubstance'),
-			hazardousMaterial: flag('hazardousMaterial'),
-			active: product.active,
-			coldChain: flag('coldChain'),
-			serialized: false,
-			lotControl: false,
-			essential: false,
-			reconditioned: flag('reconditioned'),
-			packageSize: null,
-			pricePerUnit: product.pricePerUnit,
-			dateCreated: product.dateCreated,
-			lastUpdated: product.lastUpdated,
-			color: product.color,
-			lotAndExpiryControl: product.lotAndExpiryControl,
-		};
-		for (const key of OPTIONAL_PRODUCT_STRINGS) full[key] = optionalString(key);
-		return { status: 200, body: { product: full } };
+		const status = enumParam('inventoryLevelStatus', INVENTORY_LEVEL_STATUSES, 'ALL_PRODUCTS', 'org.pih.warehouse.inventory.InventoryLevelStatus');
+		const expiration = enumParam('expiration', Object.keys(EXPIRATION_FILTERS) as ExpirationFilter[], 'SUBTRACT_EXPIRED_STOCK', 'org.pih.warehouse.inventory.ExpirationFilter');
+		const additional = q.getAll('additionalLocations').filter(Boolean);
+		if (additional.some((id) => !isFacility(this.state, id))) {
+			errors.push(`Property [additionalLocations] of class [class org.pih.warehouse.inventory.ReorderReportFilterCommand] with value [${additional.join(', ')}] does not pass custom validation`);
+		}
+		if (errors.length > 0) return validationError(errors);
+		const location = this.state.locations.find((l) => l.id === session.locationId) ?? npe('inventory');
+		const finance = this.effectiveRoles(user, location.id).includes('ROLE_FINANCE');
+		let items = reorderReport(this.state, location.id, status, expiration, finance, Date.now(), additional);
+		const categories = q.getAll('categories').filter(Boolean);
+		if (categories.length) {
+			const names = new Set(this.state.categories.filter((c) => categories.includes(c.id)).map((c) => c.name));
+			items = items.filter((i) => names.has(String(i.product.category)));
+		}
+		// No product carries tags in the sandbox: a tag filter matches nothing.
+		if (q.getAll('tags').filter(Boolean).length) items = [];
+		return ok({ data: items });
 	}
 
-	/** The next code from the seed's permutation that nobody uses yet (codes are unique). */
-	private nextProductCode(): string {
-		const used = new Set(this.productRows.map((p) => p.productCode));
-		for (let i = this.productRows.length; ; i++) {
-			const code = productCodeFor(i);
-			if (!used.has(code)) return code;
-		}
+	/** Facility-level levels of the facility IN THE PATH (unlike the reorder report). */
+	private facilityInventoryLevels(ctx: RequestContext): SandboxResponse {
+		const facility = this.state.locations.find((l) => l.id === ctx.params.facilityId);
+		if (!facility) illegalArgument(`Unable to locate facility with id ${ctx.params.facilityId}`);
+		return ok({ data: this.inventoryLevels(facility.id) });
+	}
+
+	// ---- PutawayApiController ----
+
+	private listPutaways({ ctx, session }: AuthedCall): SandboxResponse {
+		const locationId = ctx.query.get('location.id') || session.locationId;
+		const location = this.state.locations.find((l) => l.id === locationId);
+		if (!location) illegalArgument('Must provide location.id as request parameter');
+		return ok({ data: putawayCandidates(this.state, location.id) });
+	}
+
+	// ---- SelectOptionsApiController.usersOptions ----
+
+	/**
+	 * `searchTerm` (split on spaces and commas, any term in first name, last name or e-mail),
+	 * `active`, `roleTypes` (default roles, or LocationRoles at `location`, which defaults to the
+	 * session location); ordered by last name descending; no paging.
+	 */
+	private listUsers({ ctx, session }: AuthedCall): SandboxResponse {
+		const q = ctx.query;
+		const terms = (q.get('searchTerm') ?? '').split(/[, ]/).filter(Boolean).map((t) => t.toLowerCase());
+		const roleTypes = q.getAll('roleTypes').filter(Boolean).map((r) => enumValue(ROLE_TYPES, r, 'org.pih.warehouse.core.RoleType'));
+		const locationParam = q.get('location') || (roleTypes.length ? session.locationId : null);
+		const location = locationParam ? this.state.locations.find((l) => l.id === locationParam) : undefined;
+		const active = q.get('active');
+		const rows = this.state.users
+			.filter((u) => active === null || u.active === (active.toLowerCase() === 'true'))
+			.filter((u) => terms.length === 0 || terms.some((t) => [u.firstName, u.lastName, u.email].some((f) => f.toLowerCase().includes(t))))
+			.filter(
+				(u) =>
+					roleTypes.length === 0 ||
+					roleTypes.some((r) => u.roles.includes(r) || (!!location && (u.locationRoles[location.id] ?? []).includes(r))),
+			)
+			.sort(comparator((u) => u.lastName.toLowerCase(), true));
+		return ok({ data: rows.map((u) => userJson(u)) });
 	}
 }
