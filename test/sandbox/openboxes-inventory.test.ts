@@ -12,7 +12,7 @@ import {
 	type InventoryLevelJson,
 	type ReorderReportItem,
 } from './openboxes/server';
-import { FINANCE_LOGIN, SECOND_DATE, nowFloorSeconds, openBoxesClient, parseUsDay } from './openboxes/testClient';
+import { FINANCE_LOGIN, SECOND_DATE, openBoxesClient, parseUsDay } from './openboxes/testClient';
 
 const sandbox = new OpenBoxesSandbox();
 const { call, login } = openBoxesClient(sandbox);
