@@ -4,7 +4,6 @@
  * location), line lists, repeated query parameters, OpenBoxes envelopes and date-time text.
  */
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IDisplayOptions,
 	type IExecuteFunctions,
@@ -14,29 +13,10 @@ import {
 import { positiveInteger } from '../../../shared/parameters';
 import { openBoxesLocationId } from '../../transport';
 
+export { applyLimit, dataList, dataObject, fieldError, isObject, multiValues, nonNegativeNumber, trimmed, withRepeatedQuery } from '../../helpers';
+import { fieldError, isObject, trimmed } from '../../helpers';
+
 export const ID_PLACEHOLDER = 'e.g. ff80818155df9de40155df9e31000001';
-
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function trimmed(raw: unknown): string {
-	return raw === undefined || raw === null ? '' : String(raw).trim();
-}
-
-/** An error about one field, raised before anything is sent. */
-export function fieldError(
-	context: IExecuteFunctions,
-	message: string,
-	label: string,
-	itemIndex: number,
-	hint?: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: hint ?? `Check the "${label}" field.`,
-	});
-}
 
 /** A "From list / By ID" picker; `searchMethod` names a listSearch method of the node. */
 function recordLocator(options: {
@@ -153,49 +133,6 @@ export function collectionEntries(raw: unknown, key: string): IDataObject[] {
 /** A whole quantity of 1 or more inside a line, named with its line number. */
 export function lineQuantity(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
 	return positiveInteger(context, raw, label, itemIndex);
-}
-
-/** A number of 0 or more (numeric text allowed), naming the field when it is not. */
-export function nonNegativeNumber(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-		throw fieldError(context, `${label} must be a number of 0 or more, got "${String(raw)}"`, label, itemIndex);
-	}
-	return value;
-}
-
-/** The values picked in a multi-options field, trimmed, without blanks or repeats. */
-export function multiValues(raw: unknown): string[] {
-	const list = Array.isArray(raw) ? raw : raw === undefined || raw === null || raw === '' ? [] : String(raw).split(',');
-	return [...new Set(list.map((value) => trimmed(value)).filter((value) => value !== ''))];
-}
-
-/**
- * The path with one `name=value` pair per value. OpenBoxes (Grails) reads repeated parameters
- * (`status=A&status=B`), while n8n sends arrays in the query as `status[0]=A`, which OpenBoxes
- * ignores; so multi-value filters go into the path and everything else stays in the query.
- */
-export function withRepeatedQuery(path: string, name: string, values: string[]): string {
-	if (values.length === 0) return path;
-	const pairs = values.map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
-	return `${path}${path.includes('?') ? '&' : '?'}${pairs}`;
-}
-
-/** The `data` object of an OpenBoxes answer (an empty object when it has none). */
-export function dataObject(response: unknown): IDataObject {
-	const data = isObject(response) ? response.data : undefined;
-	return isObject(data) ? data : {};
-}
-
-/** The `data` list of an OpenBoxes answer (an empty list when it has none). */
-export function dataList(response: unknown): IDataObject[] {
-	const data = isObject(response) ? response.data : undefined;
-	return Array.isArray(data) ? data.filter(isObject) : [];
-}
-
-/** The first `limit` records (all when limit is undefined), for lists OpenBoxes does not page. */
-export function applyLimit<T>(records: T[], limit: number | undefined): T[] {
-	return limit === undefined ? records : records.slice(0, limit);
 }
 
 /** An ID as one path segment. */
