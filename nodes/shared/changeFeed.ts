@@ -72,7 +72,11 @@ export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>):
 
 	const newest = records.reduce((max, r) => Math.max(max, feedTime(r.updatedAt)), cursorTime);
 	const state: FeedState = { cursor: previous.cursor, atCursor: previous.atCursor, statuses: Object.fromEntries(statuses) };
-	if (Number.isFinite(newest)) {
+	if (firstPoll && !Number.isFinite(newest)) {
+		// Nothing exists yet: start from the beginning of time, so the first record ever created is news.
+		state.cursor = new Date(0).toISOString();
+		state.atCursor = [];
+	} else if (Number.isFinite(newest)) {
 		const atNewest = records.filter((r) => feedTime(r.updatedAt) === newest).map((r) => r.id);
 		const keepOld = newest === cursorTime ? (previous.atCursor ?? []) : [];
 		state.cursor = new Date(newest).toISOString();

@@ -45,6 +45,13 @@ describe('diffFeed', () => {
 		expect(changes.map((c) => c.record.id)).toEqual(['2']);
 	});
 
+	it('reports the first records ever created when the first poll found none', () => {
+		const empty = diffFeed({}, []);
+		expect(empty.changes).toEqual([]);
+		const { changes } = diffFeed(empty.state, [rec(1, 3, 'PENDING', 3)]);
+		expect(changes.map((c) => [c.record.id, c.event])).toEqual([['1', 'created']]);
+	});
+
 	it('keeps the status memory bounded', () => {
 		const many = Array.from({ length: MAX_REMEMBERED_STATUSES + 50 }, (_, i) => rec(i, 1, 'OPEN'));
 		const { state } = diffFeed({}, many);

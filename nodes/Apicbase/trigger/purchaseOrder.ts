@@ -1,0 +1,98 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+export type OrderOutput = 'order' | 'lines';
+
+/** The order fields repeated on every line item. */
+export const LINE_HEADER_FIELDS = [
+	'order_id',
+	'order_number',
+	'ordered_on',
+	'expected_delivery_date',
+	'supplier_customer_number',
+	'order_remarks',
+] as const;
+
+/** The package fields flattened onto each line item. */
+export const LINE_PACKAGE_FIELDS = [
+	'supplier_article_number',
+	'theoretical_price_per_package',
+	'stock_item_name',
+	'quantity_ordered',
+	'total_theoretical_price',
+] as const;
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function present(value: unknown): boolean {
+	return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** An Apicbase purchase order as the webhook and the supplier API send it: id, order_number, packages. */
+export function isPurchaseOrder(value: unknown): value is IDataObject {
+	return isPlainObject(value) && present(value.id) && present(value.order_number) && Array.isArray(value.packages);
+}
+
+/** One item per order line: the order's header fields plus the package fields, flattened. */
+export function orderLines(order: IDataObject): IDataObject[] {
+	const header: IDataObject = {
+		order_id: order.id ?? null,
+		order_number: order.order_number ?? null,
+		ordered_on: order.ordered_on ?? null,
+		expected_delivery_date: order.expected_delivery_date ?? null,
+		supplier_customer_number: order.supplier_customer_number ?? null,
+		order_remarks: order.order_remarks ?? null,
+	};
+	const packages = Array.isArray(order.packages) ? order.packages : [];
+	// An order without packages still yields one item, so it is never dropped silently.
+	if (packages.length === 0) {
+		return [{ ...header, ...Object.fromEntries(LINE_PACKAGE_FIELDS.map((field) => [field, null])) }];
+	}
+	return packages.map((entry) => {
+		const line = isPlainObject(entry) ? entry : {};
+		const supplierPackage = isPlainObject(line.supplier_package) ? line.supplier_package : {};
+		const stockItem = isPlainObject(line.stock_item) ? line.stock_item : {};
+		return {
+			...header,
+			supplier_article_number: supplierPackage.supplier_article_number ?? null,
+			theoretical_price_per_package: supplierPackage.theoretical_price_per_package ?? null,
+			stock_item_name: stockItem.name ?? null,
+			quantity_ordered: line.quantity_ordered ?? null,
+			total_theoretical_price: line.total_theoretical_price ?? null,
+		};
+	});
+}
+
+/** Turns orders into output items: the order as sent, or one item per ordered package. */
+export function orderItems(orders: IDataObject[], output: OrderOutput, extra: IDataObject = {}): INodeExecutionData[] {
+	const rows = output === 'lines' ? orders.flatMap(orderLines) : orders.map((order) => ({ ...order }));
+	return rows.map((row) => ({ json: { ...row, ...extra } }));
+}
+
+/** Shown by "Fetch Test Event" in webhook mode: the vendor's schema with made-up values. */
+export const SAMPLE_PURCHASE_ORDER: IDataObject = {
+	id: 'UE8tMTAwMQ',
+	order_number: 'PO-2026-0001',
+	status: 'ORDERED',
+	ordered_on: '2026-11-20T08:15:00Z',
+	owned_by: { username: 'chef.anna' },
+	order_remarks: 'Please deliver before 7am.',
+	packages: [
+		{
+			stock_item: { name: 'Crème fraîche 30% 1L' },
+			supplier_package: { supplier_article_number: 'CF-1001', theoretical_price_per_package: '4.95' },
+			quantity_ordered: 3,
+			total_theoretical_price: '14.85',
+		},
+		{
+			stock_item: { name: 'Jalapeño peppers 1kg' },
+			supplier_package: { supplier_article_number: 'JP-7', theoretical_price_per_package: '2.10' },
+			quantity_ordered: 12,
+			total_theoretical_price: '25.20',
+		},
+	],
+	expected_delivery_date: '2026-11-22T06:00:00Z',
+	theoretical_price: '40.05',
+	supplier_customer_number: 'CUST-42',
+};
