@@ -1,0 +1,85 @@
+/**
+ * The Apicbase Trigger activated in a running n8n: the sandbox's signed purchase orders start
+ * executions; 100 tampered or forged ones get 401 and n8n's executions list shows none of them.
+ */
+import { APICBASE_DEMO } from '../sandbox/apicbase/server';
+import { startSandboxes, type Sandboxes } from '../sandbox/start';
+import { sandboxCredentials } from './support/fixtures';
+import { N8nInstance } from './support/instance';
+import { packPackage } from './support/package';
+import { N8nRest } from './support/rest';
+import { ensureN8nRuntime } from './support/runtime';
+import { Sink, waitFor } from './support/sink';
+import { ours, postTo, workflow } from './support/workflow';
+
+jest.setTimeout(30 * 60 * 1000);
+
+const N8N_PORT = 5687;
+const WEBHOOK_ID = '3f0d2c7a-8a1e-4c55-9b8e-5d2a61c0b7e4';
+const SUPPLIER = { apicbaseSupplierApi: { id: 'scApicbaseSupplier', name: 'Apicbase supplier account' } };
+
+let sandboxes: Sandboxes;
+let n8n: N8nInstance;
+let rest: N8nRest;
+const sink = new Sink();
+
+async function executionCount(workflowId: string): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const page = (await rest.get(`/rest/executions?filter=${filter}&limit=100`)) as { count?: number; results?: unknown[] };
+	return page.count ?? page.results?.length ?? 0;
+}
+
+beforeAll(async () => {
+	await sink.start();
+	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	n8n = new N8nInstance(await ensureN8nRuntime(), { port: N8N_PORT });
+	await n8n.installPackage(packPackage());
+	await n8n.importCredentials(sandboxCredentials(sandboxes).filter((c) => c.type === 'apicbaseSupplierApi'));
+	await n8n.importWorkflow(
+		workflow('scApTriggerHook', 'Apicbase: orders by webhook', [
+			{
+				...ours('Apicbase Trigger', 'apicbaseTrigger', { mode: 'webhook', secretSource: 'supplierCredential', responseMode: 'onReceived', output: 'order' }, SUPPLIER),
+				webhookId: WEBHOOK_ID,
+			},
+			postTo('Tell Sink', `${sink.url}/orders`),
+		], [['Apicbase Trigger', 'Tell Sink']]),
+	);
+	const published = await n8n.cli(['publish:workflow', '--id=scApTriggerHook']);
+	if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+	rest = new N8nRest(await n8n.start());
+	await rest.setupOwner();
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await sandboxes?.stop();
+	await sink.stop();
+});
+
+it('starts a run for every signed order and none for 100 tampered or forged ones', async () => {
+	const url = `${rest.baseUrl}/webhook/${WEBHOOK_ID}/purchase-order`;
+	const apicbase = sandboxes.apicbase;
+
+	// Signed as Apicbase's Python backend sends them (json.dumps bytes, non-ASCII escaped), and compact.
+	const python = await apicbase.sendWebhook({ url, encoding: 'python' });
+	const compact = await apicbase.sendWebhook({ url, encoding: 'compact' });
+	expect([python.status, compact.status]).toEqual([200, 200]);
+	await waitFor('both accepted orders', () => sink.count('/orders') === 2 || undefined, 60_000);
+	const [first, second] = sink.received['/orders'];
+	expect(first._signatureMatched).toBe('rawBody');
+	expect(second._signatureMatched).toBe('rawBody');
+	expect(first).toMatchObject(JSON.parse(python.sentBody));
+
+	const tampers = ['body', 'signature', 'missingSignature', 'wrongSecret'] as const;
+	const refused: number[] = [];
+	for (let i = 0; i < 100; i++) {
+		const answer = await apicbase.sendWebhook({ url, encoding: i % 2 ? 'python' : 'compact', tamper: tampers[i % tampers.length] });
+		refused.push(answer.status);
+	}
+	expect(refused.every((status) => status === 401)).toBe(true);
+
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	expect(sink.count('/orders')).toBe(2);
+	expect(await executionCount('scApTriggerHook')).toBe(2);
+	expect(APICBASE_DEMO.webhookSignatureHeader.toLowerCase()).toBe('x-apic-webhook-signature');
+});
