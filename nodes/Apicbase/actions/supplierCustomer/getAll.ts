@@ -1,0 +1,17 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../../shared/descriptions';
+import { limitParameter } from '../../../shared/parameters';
+import { APICBASE_PATHS } from '../../paths';
+import { apicbaseList } from '../../transport';
+
+const show = { resource: ['supplierCustomer'], operation: ['getAll'] };
+
+export const description: INodeProperties[] = [...returnAllOrLimit(show)];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await apicbaseList.call(this, 'apicbaseSupplierApi', APICBASE_PATHS.supplierCustomers, {
+		limit: limitParameter(this, itemIndex),
+		itemIndex,
+	});
+}
