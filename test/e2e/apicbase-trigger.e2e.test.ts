@@ -60,6 +60,18 @@ it('starts a run for every signed order and none for 100 tampered or forged ones
 	const url = `${rest.baseUrl}/webhook/${WEBHOOK_ID}/purchase-order`;
 	const apicbase = sandboxes.apicbase;
 
+	// n8n answers its REST API before activation has registered production webhooks: wait until the
+	// URL exists (an unsigned probe is refused with 401 and starts nothing).
+	for (let probe = 0; ; probe++) {
+		const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		if (answer.status !== 404) {
+			expect(answer.status).toBe(401);
+			break;
+		}
+		if (probe > 120) throw new Error(`The webhook was never registered\n${n8n.serverLog().slice(-3000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+
 	// Signed as Apicbase's Python backend sends them (json.dumps bytes, non-ASCII escaped), and compact.
 	const python = await apicbase.sendWebhook({ url, encoding: 'python' });
 	const compact = await apicbase.sendWebhook({ url, encoding: 'compact' });
