@@ -18,7 +18,7 @@ export function mulberry32(seed: number): () => number {
 	};
 }
 
-class Rng {
+export class Rng {
 	private readonly next: () => number;
 	constructor(seed: number) {
 		this.next = mulberry32(seed);
@@ -35,7 +35,7 @@ class Rng {
 	}
 }
 
-const SEED = 0x41504943; // 'APIC'
+export const SEED = 0x41504943; // 'APIC'
 
 // ---------------------------------------------------------------------------------------------
 // Catalogue: 40 products in two pack sizes each = 80 supplier articles.

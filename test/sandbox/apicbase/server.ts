@@ -22,6 +22,8 @@ import {
 	ARTICLES,
 	CUSTOMERS,
 	SEED_ORDER_COUNT,
+	formatCents,
+	formatDateTime,
 	apiCustomer,
 	apiCustomerPackage,
 	apiOrder,
@@ -31,6 +33,51 @@ import {
 	type ApiOrder,
 	type SeedOrder,
 } from './seed';
+import { multipartBoundary, parseAssortment, parseMultipart } from './assortment';
+import {
+	OUTLETS,
+	STOCK_ITEMS,
+	SUPPLIERS,
+	USERS,
+	apiCustomerOrder,
+	apiStock,
+	apiStockItem,
+	formatMilli,
+	buildCustomerOrders,
+	buildStockLevels,
+	type CustomerOrderStatus,
+	type SeedCustomerOrder,
+	type SeedStockLevel,
+} from './customerSeed';
+
+/**
+ * Paths of the assortment-file and customer-side endpoints. Several are not in public material
+ * (marked U in apicbase-mbx.md §1.4/1.5), so they live here together, easy to change.
+ * `:name` segments are parameters; fill them with apicbasePath().
+ */
+export const APICBASE_PATHS = {
+	assortmentFiles: '/api/v2/integrations/suppliers/files/',
+	assortmentFile: '/api/v2/integrations/suppliers/files/:id/',
+	purchaseOrders: '/api/v2/procurement/purchase_orders/',
+	purchaseOrder: '/api/v2/procurement/purchase_orders/:id/',
+	closeDeliveries: '/api/v2/procurement/purchase_orders/:id/close_deliveries/',
+	deliveries: '/api/v2/procurement/deliveries/',
+	delivery: '/api/v2/procurement/deliveries/:id/',
+	submitDelivery: '/api/v2/procurement/deliveries/:id/submit/',
+	outlets: '/api/v2/accounts/outlets/',
+	outlet: '/api/v2/accounts/outlets/:id/',
+	users: '/api/v2/accounts/users',
+	stockItems: '/api/v2/inventory/outlets/:outlet_id/stock_items/',
+	stockItemStock: '/api/v2/inventory/outlets/:outlet_id/stock_items/:stock_item_id/stock/',
+} as const;
+
+/** Fills the `:name` segments of an APICBASE_PATHS template (values URL-encoded). */
+export function apicbasePath(template: string, params: Record<string, string | number> = {}): string {
+	return template.replace(/:([a-z_]+)/g, (_m, key: string) => {
+		if (params[key] === undefined) throw new Error(`missing path parameter ${key}`);
+		return encodeURIComponent(String(params[key]));
+	});
+}
 
 /** The consent page (held in a constant: the community lint reads 'auth…' keys with '/' values as secrets). */
 const CONSENT_PAGE = '/oauth/authorize/';
@@ -51,6 +98,13 @@ export const APICBASE_DEMO = {
 	customersPath: '/api/v2/integrations/suppliers/customers/',
 	webhookSignatureHeader: 'X-APIC-WEBHOOK-SIGNATURE',
 	seededOrderCount: SEED_ORDER_COUNT,
+	/** Customer side (customerSeed.ts): an outlet and one purchase order per status. */
+	outletId: 101,
+	orderedPurchaseOrderId: 7001,
+	deliveredPurchaseOrderId: 7002,
+	inProgressPurchaseOrderId: 7003,
+	closedPurchaseOrderId: 7004,
+	stockItemId: 5001,
 } as const;
 
 export interface ApicbaseSandboxOptions {
@@ -59,6 +113,8 @@ export interface ApicbaseSandboxOptions {
 	rateLimitPerMinute?: number;
 	/** Key for webhook signatures; null = the supplier client secret (Apicbase's default). */
 	webhookSecret?: string | null;
+	/** Seconds before an uploaded assortment file turns from PENDING to PROCESSED. */
+	assortmentProcessingSeconds?: number;
 }
 
 type Config = Required<ApicbaseSandboxOptions>;
@@ -68,6 +124,7 @@ const DEFAULTS: Config = {
 	customerTokenTtlSeconds: 604800,
 	rateLimitPerMinute: 100,
 	webhookSecret: null,
+	assortmentProcessingSeconds: 0,
 };
 
 export type WebhookTamper = 'none' | 'body' | 'signature' | 'missingSignature' | 'wrongSecret';
@@ -238,6 +295,43 @@ function flipHexDigit(hex: string): string {
 	return flipped + hex.slice(1);
 }
 
+interface AssortmentFile {
+	id: number;
+	customerNumber: string;
+	filename: string | null;
+	articles: unknown[];
+	createdMs: number;
+}
+
+interface DeliveredPackage {
+	id: number;
+	package: number;
+	quantityMilli: number;
+	priceCents: number | null;
+	intakeReason: string | null;
+}
+
+interface Delivery {
+	id: number;
+	purchaseOrder: number;
+	status: 'DRAFT' | 'SUBMITTED';
+	remarks: string | null;
+	updateStock: boolean;
+	totalDiscountCents: number | null;
+	totalDiscountRemarks: string | null;
+	packages: DeliveredPackage[];
+	createdMs: number;
+	deliveryDateUs: number | null;
+}
+
+const FIRST_FILE_ID = 301;
+const FIRST_DELIVERY_ID = 4001;
+const UI_CLIENT_ID = 'apicbase-ui';
+/** Tokens generated in the Apicbase UI do not expire for practical purposes (10 years here). */
+const UI_TOKEN_TTL_SECONDS = 10 * 365 * 86_400;
+const PO_STATUSES: CustomerOrderStatus[] = ['IN_PROGRESS', 'ORDERED', 'DELIVERED'];
+const PO_ORDERINGS = ['id', 'ordered_on', 'order_number', 'expected_delivery_date'];
+
 class ControlError extends Error {
 	constructor(
 		readonly status: number,
@@ -259,6 +353,10 @@ export class ApicbaseSandbox extends SandboxServer {
 	private deliveries: WebhookDelivery[] = [];
 	/** Added to Date.now(): lets tests expire codes, tokens and rate windows without waiting. */
 	private clockOffsetMs = 0;
+	private files: AssortmentFile[] = [];
+	private customerOrders: SeedCustomerOrder[] = [];
+	private receipts: Delivery[] = [];
+	private stockLevels: SeedStockLevel[] = [];
 
 	constructor(options: ApicbaseSandboxOptions = {}) {
 		super('apicbase');
@@ -281,6 +379,43 @@ export class ApicbaseSandbox extends SandboxServer {
 		this.route('ANY', customers, allow('GET'));
 		this.route('GET', `${customers}:customer_number/packages`, supplier((ctx) => this.listPackages(ctx)));
 		this.route('ANY', `${customers}:customer_number/packages`, allow('GET'));
+
+		const P = APICBASE_PATHS;
+		this.route('POST', P.assortmentFiles, supplier((ctx) => this.createAssortmentFile(ctx)));
+		this.route('GET', P.assortmentFiles, supplier((ctx) => this.paginate(ctx, [...this.files].reverse(), (f) => this.apiFile(f))));
+		this.route('ANY', P.assortmentFiles, allow('GET, POST'));
+		this.route('GET', P.assortmentFile, supplier((ctx) => this.getAssortmentFile(ctx)));
+		this.route('ANY', P.assortmentFile, allow('GET'));
+
+		const procurement = (handler: RouteHandler) => this.api('procurement', handler);
+		const allowIn = (scope: string, methods: string) => this.api(scope, (ctx) => this.methodNotAllowed(ctx, methods));
+		this.route('GET', P.purchaseOrders, procurement((ctx) => this.listCustomerOrders(ctx)));
+		this.route('ANY', P.purchaseOrders, allowIn('procurement', 'GET'));
+		this.route('POST', P.closeDeliveries, procurement((ctx) => this.closeDeliveries(ctx)));
+		this.route('ANY', P.closeDeliveries, allowIn('procurement', 'POST'));
+		this.route('GET', P.purchaseOrder, procurement((ctx) => this.getCustomerOrder(ctx)));
+		this.route('ANY', P.purchaseOrder, allowIn('procurement', 'GET'));
+		this.route('POST', P.deliveries, procurement((ctx) => this.createDelivery(ctx)));
+		this.route('GET', P.deliveries, procurement((ctx) => this.paginate(ctx, [...this.receipts].reverse(), (d) => this.apiDelivery(d))));
+		this.route('ANY', P.deliveries, allowIn('procurement', 'GET, POST'));
+		this.route('POST', P.submitDelivery, procurement((ctx) => this.submitDelivery(ctx)));
+		this.route('ANY', P.submitDelivery, allowIn('procurement', 'POST'));
+		this.route('GET', P.delivery, procurement((ctx) => this.getDelivery(ctx)));
+		this.route('ANY', P.delivery, allowIn('procurement', 'GET'));
+
+		const accounts = (handler: RouteHandler) => this.api('accounts', handler);
+		this.route('GET', P.outlets, accounts((ctx) => this.paginate(ctx, [...OUTLETS], (o) => ({ ...o }))));
+		this.route('ANY', P.outlets, allowIn('accounts', 'GET'));
+		this.route('GET', P.outlet, accounts((ctx) => this.getOutlet(ctx)));
+		this.route('ANY', P.outlet, allowIn('accounts', 'GET'));
+		this.route('GET', P.users, accounts((ctx) => this.paginate(ctx, [...USERS], (u) => ({ ...u }))));
+		this.route('ANY', P.users, allowIn('accounts', 'GET'));
+
+		const inventory = (handler: RouteHandler) => this.api('inventory', handler);
+		this.route('GET', P.stockItems, inventory((ctx) => this.listStockItems(ctx)));
+		this.route('ANY', P.stockItems, allowIn('inventory', 'GET'));
+		this.route('GET', P.stockItemStock, inventory((ctx) => this.getStock(ctx)));
+		this.route('ANY', P.stockItemStock, allowIn('inventory', 'GET'));
 	}
 
 	// -------------------------------------------------------------------------------------------
@@ -309,6 +444,33 @@ export class ApicbaseSandbox extends SandboxServer {
 
 	webhookDeliveries(): WebhookDelivery[] {
 		return this.deliveries.map((d) => ({ ...d }));
+	}
+
+	/**
+	 * A token as generated in the Apicbase UI ("plain access token" credential): no OAuth flow, no
+	 * refresh token, the given scopes. Returns the bearer value.
+	 */
+	issueAccessToken(scopes: string[]): string {
+		const known = [...APICBASE_DEMO.customerScopes, APICBASE_DEMO.supplierScope] as string[];
+		const unknown = scopes.filter((s) => !known.includes(s));
+		if (unknown.length) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
+		const client: Client = { id: UI_CLIENT_ID, secret: '', kind: 'customer' };
+		return this.mintAccessToken(client, [...new Set(scopes)], UI_TOKEN_TTL_SECONDS).value;
+	}
+
+	/** Uploaded assortment files as the API renders them, with the parsed articles. */
+	assortmentFiles(): Array<Record<string, unknown> & { articleList: unknown[] }> {
+		return this.files.map((f) => ({ ...this.apiFile(f), articleList: structuredClone(f.articles) }));
+	}
+
+	/** Customer-side purchase orders as GET purchase_orders/ renders them. */
+	customerPurchaseOrders(): Array<Record<string, unknown>> {
+		return this.customerOrders.map(apiCustomerOrder);
+	}
+
+	/** Deliveries created through the API (drafts and submitted). */
+	customerDeliveries(): Array<Record<string, unknown>> {
+		return this.receipts.map((d) => this.apiDelivery(d));
 	}
 
 	resetRateLimits(): void {
@@ -420,6 +582,10 @@ export class ApicbaseSandbox extends SandboxServer {
 		this.buckets.clear();
 		this.deliveries = [];
 		this.clockOffsetMs = 0;
+		this.files = [];
+		this.customerOrders = buildCustomerOrders();
+		this.receipts = [];
+		this.stockLevels = buildStockLevels();
 	}
 
 	protected notFound(ctx: RequestContext): SandboxResponse {
@@ -465,6 +631,13 @@ export class ApicbaseSandbox extends SandboxServer {
 				);
 			case 'webhooks':
 				return json(200, this.webhookDeliveries());
+			case 'access-token':
+				try {
+					const scopes = Array.isArray(input.scopes) ? input.scopes.map(String) : [];
+					return json(200, { access_token: this.issueAccessToken(scopes), scope: scopes.join(' ') });
+				} catch (error) {
+					return json(400, { error: (error as Error).message });
+				}
 			case 'rate-limits/reset':
 				this.resetRateLimits();
 				return { status: 204 };
@@ -539,7 +712,7 @@ export class ApicbaseSandbox extends SandboxServer {
 			if (scopes.length !== 1 || scopes[0] !== APICBASE_DEMO.supplierScope) {
 				return this.oauthError(400, 'invalid_scope');
 			}
-			const access = this.issueAccessToken(client, scopes, this.config.supplierTokenTtlSeconds);
+			const access = this.mintAccessToken(client, scopes, this.config.supplierTokenTtlSeconds);
 			return this.tokenResponse(access, this.config.supplierTokenTtlSeconds);
 		}
 
@@ -559,7 +732,7 @@ export class ApicbaseSandbox extends SandboxServer {
 				return this.oauthError(400, 'invalid_request', 'Mismatching redirect URI.');
 			}
 			code.used = true;
-			const access = this.issueAccessToken(client, code.scopes, ttl);
+			const access = this.mintAccessToken(client, code.scopes, ttl);
 			return this.tokenResponse(access, ttl, this.issueRefreshToken(access));
 		}
 
@@ -576,7 +749,7 @@ export class ApicbaseSandbox extends SandboxServer {
 		refresh.revoked = true;
 		const old = this.accessTokens.get(refresh.accessToken);
 		if (old) old.revoked = true;
-		const access = this.issueAccessToken(client, scopes, ttl);
+		const access = this.mintAccessToken(client, scopes, ttl);
 		return this.tokenResponse(access, ttl, this.issueRefreshToken(access));
 	}
 
@@ -584,7 +757,7 @@ export class ApicbaseSandbox extends SandboxServer {
 		return [...new Set((raw ?? '').split(/\s+/).filter(Boolean))];
 	}
 
-	private issueAccessToken(client: Client, scopes: string[], ttlSeconds: number): AccessToken {
+	private mintAccessToken(client: Client, scopes: string[], ttlSeconds: number): AccessToken {
 		const token: AccessToken = {
 			value: generateToken(),
 			clientId: client.id,
@@ -909,5 +1082,414 @@ export class ApicbaseSandbox extends SandboxServer {
 		if (!customer) return json(404, { detail: DETAIL.notFound });
 		const articles = customer.assortment.map((i) => ARTICLES[i]);
 		return this.paginate(ctx, articles, (article) => apiCustomerPackage(customer, article));
+	}
+
+	// -------------------------------------------------------------------------------------------
+	// Assortment files (supplier)
+
+	private apiFile(file: AssortmentFile): Record<string, unknown> {
+		const processedMs = file.createdMs + this.config.assortmentProcessingSeconds * 1000;
+		const processed = this.now() >= processedMs;
+		return {
+			id: file.id,
+			customer_number: file.customerNumber,
+			file_name: file.filename,
+			status: processed ? 'PROCESSED' : 'PENDING',
+			articles: file.articles.length,
+			created: formatDateTime(file.createdMs * 1000),
+			processed: processed ? formatDateTime(processedMs * 1000) : null,
+		};
+	}
+
+	private createAssortmentFile(ctx: RequestContext): SandboxResponse {
+		const contentType = header(ctx.headers, 'content-type');
+		const boundary = multipartBoundary(contentType);
+		if (boundary === null) {
+			if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
+				return json(400, { detail: 'Multipart form parse error - Invalid boundary in multipart: None' });
+			}
+			return json(415, { detail: `Unsupported media type "${contentType ?? ''}" in request.` });
+		}
+		const parts = parseMultipart(Buffer.from(ctx.rawBody, 'utf8'), boundary);
+		if (parts === null) return json(400, { detail: 'Multipart form parse error - Invalid multipart body.' });
+
+		const errors: Record<string, string[]> = {};
+		// Django keeps the last value of a repeated field.
+		const filePart = parts.filter((p) => p.name === 'file').at(-1);
+		const numberPart = parts.filter((p) => p.name === 'customer_number' && p.filename === null).at(-1);
+		if (!filePart) errors.file = ['No file was submitted.'];
+		else if (filePart.filename === null) {
+			errors.file = ['The submitted data was not a file. Check the encoding type on the form.'];
+		} else if (!filePart.data.length) errors.file = ['The submitted file is empty.'];
+		const customerNumber = numberPart?.data.toString('utf8');
+		if (customerNumber === undefined) errors.customer_number = ['This field is required.'];
+		else if (!customerNumber.trim()) errors.customer_number = ['This field may not be blank.'];
+		else if (customerNumber.length > 50) errors.customer_number = ['Ensure this field has no more than 50 characters.'];
+		if (Object.keys(errors).length) return json(400, errors);
+
+		const parsed = parseAssortment(filePart!.data);
+		if ('errors' in parsed) return json(400, { file: parsed.errors });
+		const file: AssortmentFile = {
+			id: FIRST_FILE_ID + this.files.length,
+			customerNumber: customerNumber!.trim(),
+			filename: filePart!.filename,
+			articles: parsed.articles,
+			createdMs: this.now(),
+		};
+		this.files.push(file);
+		// Processing is asynchronous: the creation response always says PENDING.
+		return json(201, { ...this.apiFile(file), status: 'PENDING', processed: null });
+	}
+
+	private getAssortmentFile(ctx: RequestContext): SandboxResponse {
+		const file = this.files.find((f) => String(f.id) === ctx.params.id);
+		return file ? json(200, this.apiFile(file)) : json(404, { detail: DETAIL.notFound });
+	}
+
+	// -------------------------------------------------------------------------------------------
+	// Customer side: purchase orders and deliveries (scope procurement)
+
+	private findCustomerOrder(id: string | undefined): SeedCustomerOrder | undefined {
+		return this.customerOrders.find((o) => String(o.id) === id);
+	}
+
+	private listCustomerOrders(ctx: RequestContext): SandboxResponse {
+		const q = (name: string) => lastParam(ctx.query, name);
+		const errors: Record<string, string[]> = {};
+		let rows = this.customerOrders;
+		const choice = (value: string) => `Select a valid choice. ${value} is not one of the available choices.`;
+
+		const status = q('status');
+		if (status) {
+			if (!PO_STATUSES.includes(status as CustomerOrderStatus)) errors.status = [choice(status)];
+			else rows = rows.filter((o) => o.status === status);
+		}
+		const statusIn = q('status__in');
+		if (statusIn) {
+			const wanted = statusIn.split(',').map((s) => s.trim());
+			const bad = wanted.find((s) => !PO_STATUSES.includes(s as CustomerOrderStatus));
+			if (bad !== undefined) errors.status__in = [choice(bad)];
+			else rows = rows.filter((o) => wanted.includes(o.status));
+		}
+		// ModelChoiceFilter: an unknown or non-numeric id is a validation error.
+		const related: Array<[string, number[], (o: SeedCustomerOrder) => number]> = [
+			['supplier', SUPPLIERS.map((x) => x.id), (o) => o.supplierId],
+			['outlet', OUTLETS.map((x) => x.id), (o) => o.outletId],
+			['user', USERS.map((x) => x.id), (o) => o.userId],
+		];
+		for (const [name, ids, get] of related) {
+			const raw = q(name);
+			if (!raw) continue;
+			const id = pythonInt(raw);
+			if (id === null || !ids.includes(id)) {
+				errors[name] = ['Select a valid choice. That choice is not one of the available choices.'];
+			} else rows = rows.filter((o) => get(o) === id);
+		}
+		const orderNumber = q('order_number');
+		if (orderNumber) rows = rows.filter((o) => o.orderNumber === orderNumber);
+		const contains = q('order_number__icontains');
+		if (contains) rows = rows.filter((o) => o.orderNumber.toLowerCase().includes(contains.toLowerCase()));
+
+		const dates: Array<[string, (o: SeedCustomerOrder) => number | null, (a: number, b: number) => boolean]> = [
+			['ordered_on__gt', (o) => o.orderedOnUs, (a, b) => a > b],
+			['ordered_on__lt', (o) => o.orderedOnUs, (a, b) => a < b],
+			['expected_delivery_date__gt', (o) => o.expectedDeliveryUs, (a, b) => a > b],
+			['expected_delivery_date__lt', (o) => o.expectedDeliveryUs, (a, b) => a < b],
+		];
+		for (const [name, get, compare] of dates) {
+			const raw = q(name);
+			if (!raw) continue;
+			const bound = parseDateTime(raw);
+			if (bound === null) errors[name] = ['Enter a valid date/time.'];
+			// SQL: a NULL date never satisfies a comparison.
+			else rows = rows.filter((o) => get(o) !== null && compare(get(o)!, bound));
+		}
+		const flags: Array<[string, (o: SeedCustomerOrder) => boolean]> = [
+			['delivery_closed', (o) => o.deliveryClosed],
+			['viewed_by_supplier', (o) => o.viewedAtUs !== null],
+			['fetched_by_supplier', (o) => o.fetchedAtUs !== null],
+		];
+		for (const [name, isSet] of flags) {
+			const wanted = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
+				(q(name) ?? '').toLowerCase()
+			];
+			if (wanted !== undefined) rows = rows.filter((o) => isSet(o) === wanted);
+		}
+		if (Object.keys(errors).length) return json(400, errors);
+
+		// Default: newest first (creation order = id). Unknown ordering fields are dropped.
+		const requested = (q('ordering') ?? '')
+			.split(',')
+			.map((s) => s.trim())
+			.filter((s) => PO_ORDERINGS.includes(s.replace(/^-/, '')));
+		const ordering = requested.length ? requested : ['-id'];
+		const value = (o: SeedCustomerOrder, field: string): number | string | null =>
+			field === 'id'
+				? o.id
+				: field === 'order_number'
+					? o.orderNumber
+					: field === 'ordered_on'
+						? o.orderedOnUs
+						: o.expectedDeliveryUs;
+		const sorted = [...rows].sort((a, b) => {
+			for (const term of ordering) {
+				const desc = term.startsWith('-');
+				const field = desc ? term.slice(1) : term;
+				const [x, y] = [value(a, field), value(b, field)];
+				if (x === y) continue;
+				// PostgreSQL: NULLs sort last ascending, first descending.
+				if (x === null) return desc ? -1 : 1;
+				if (y === null) return desc ? 1 : -1;
+				return (x < y ? -1 : 1) * (desc ? -1 : 1);
+			}
+			return a.id - b.id;
+		});
+		return this.paginate(ctx, sorted, apiCustomerOrder);
+	}
+
+	private getCustomerOrder(ctx: RequestContext): SandboxResponse {
+		const order = this.findCustomerOrder(ctx.params.id);
+		return order ? json(200, apiCustomerOrder(order)) : json(404, { detail: DETAIL.notFound });
+	}
+
+	private closeDeliveries(ctx: RequestContext): SandboxResponse {
+		const order = this.findCustomerOrder(ctx.params.id);
+		if (!order) return json(404, { detail: DETAIL.notFound });
+		if (order.status !== 'DELIVERED') {
+			return json(400, { detail: 'Only delivered purchase orders can be closed for deliveries.' });
+		}
+		if (order.deliveryClosed) return json(400, { detail: 'Deliveries for this purchase order are already closed.' });
+		if (this.receipts.some((d) => d.purchaseOrder === order.id && d.status === 'DRAFT')) {
+			return json(400, { detail: 'Submit or delete the draft deliveries of this purchase order first.' });
+		}
+		order.deliveryClosed = true;
+		return json(200, apiCustomerOrder(order));
+	}
+
+	private apiDelivery(delivery: Delivery): Record<string, unknown> {
+		return {
+			id: delivery.id,
+			purchase_order: delivery.purchaseOrder,
+			status: delivery.status,
+			remarks: delivery.remarks,
+			update_stock: delivery.updateStock,
+			total_discount: delivery.totalDiscountCents === null ? null : formatCents(delivery.totalDiscountCents),
+			total_discount_remarks: delivery.totalDiscountRemarks,
+			delivered_packages: delivery.packages.map((p) => ({
+				id: p.id,
+				package: p.package,
+				quantity: formatMilli(p.quantityMilli),
+				price: p.priceCents === null ? null : formatCents(p.priceCents),
+				intake_reason: p.intakeReason,
+			})),
+			created: formatDateTime(delivery.createdMs * 1000),
+			delivery_date: delivery.deliveryDateUs === null ? null : formatDateTime(delivery.deliveryDateUs),
+		};
+	}
+
+	/** A DRF DecimalField: number or numeric string with at most `places` decimals, in 10^-places units. */
+	private decimal(value: unknown, places: number): { units?: number; error?: string } {
+		const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+		const m = typeof text === 'string' ? /^\s*(-?)(\d+)(?:\.(\d*))?\s*$/.exec(text) : null;
+		if (!m) return { error: 'A valid number is required.' };
+		const fraction = (m[3] ?? '').replace(/0+$/, '');
+		if (fraction.length > places) {
+			return { error: `Ensure that there are no more than ${places} decimal places.` };
+		}
+		const units = Number(m[2]) * 10 ** places + Number(fraction.padEnd(places, '0') || '0');
+		return { units: m[1] ? -units : units };
+	}
+
+	private createDelivery(ctx: RequestContext): SandboxResponse {
+		const type = (header(ctx.headers, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+		if (type !== 'application/json') {
+			return json(415, { detail: `Unsupported media type "${header(ctx.headers, 'content-type') ?? ''}" in request.` });
+		}
+		if (ctx.json === undefined) return json(400, { detail: 'JSON parse error - Expecting value: line 1 column 1 (char 0)' });
+		if (!ctx.json || typeof ctx.json !== 'object' || Array.isArray(ctx.json)) {
+			const got = ctx.json === null ? 'NoneType' : pythonTypeName(ctx.json);
+			return json(400, { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] });
+		}
+		const body = ctx.json as Record<string, unknown>;
+		const errors: Record<string, unknown> = {};
+		const text = (name: string): string | null => {
+			const value = body[name];
+			if (value === undefined || value === null) return null;
+			if (typeof value !== 'string') errors[name] = ['Not a valid string.'];
+			return typeof value === 'string' ? value : null;
+		};
+
+		let order: SeedCustomerOrder | undefined;
+		const poValue = body.purchase_order;
+		if (poValue === undefined || poValue === null || poValue === '') {
+			errors.purchase_order = ['This field is required.'];
+		} else if (typeof poValue !== 'number' && typeof poValue !== 'string') {
+			errors.purchase_order = [`Incorrect type. Expected pk value, received ${pythonTypeName(poValue)}.`];
+		} else {
+			order = this.findCustomerOrder(String(poValue).trim());
+			if (!order) errors.purchase_order = [`Invalid pk "${String(poValue)}" - object does not exist.`];
+			else if (order.status === 'IN_PROGRESS' || (order.status === 'DELIVERED' && order.deliveryClosed)) {
+				errors.purchase_order = [
+					'Deliveries can only be created for ordered purchase orders, or delivered purchase orders that still accept deliveries.',
+				];
+			}
+		}
+		const remarks = text('remarks');
+		const discountRemarks = text('total_discount_remarks');
+		let updateStock = true;
+		if (body.update_stock !== undefined) {
+			if (typeof body.update_stock !== 'boolean') errors.update_stock = ['Must be a valid boolean.'];
+			else updateStock = body.update_stock;
+		}
+		let totalDiscountCents: number | null = null;
+		if (body.total_discount !== undefined && body.total_discount !== null) {
+			const d = this.decimal(body.total_discount, 2);
+			if (d.error) errors.total_discount = [d.error];
+			else totalDiscountCents = d.units!;
+		}
+
+		const packages: DeliveredPackage[] = [];
+		const lines = body.delivered_packages ?? [];
+		if (!Array.isArray(lines)) {
+			errors.delivered_packages = [`Expected a list of items but got type "${pythonTypeName(lines)}".`];
+		} else {
+			let firstId = this.receipts.reduce((n, d) => n + d.packages.length, 0) + 1;
+			const lineErrors = lines.map((line: unknown) => {
+				const e: Record<string, string[]> = {};
+				if (!line || typeof line !== 'object' || Array.isArray(line)) {
+					const got = line === null ? 'NoneType' : pythonTypeName(line);
+					return { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] };
+				}
+				const l = line as Record<string, unknown>;
+				let packageId: number | null = null;
+				if (l.package === undefined || l.package === null || l.package === '') e.package = ['This field is required.'];
+				else {
+					const pkg = order?.packages.find((p) => String(p.id) === String(l.package));
+					if (!pkg) e.package = [`Invalid pk "${String(l.package)}" - object does not exist.`];
+					else packageId = pkg.id;
+				}
+				let quantityMilli = 0;
+				if (l.quantity === undefined || l.quantity === null) e.quantity = ['This field is required.'];
+				else {
+					const d = this.decimal(l.quantity, 3);
+					if (d.error) e.quantity = [d.error];
+					else if (d.units! < 0) e.quantity = ['Ensure this value is greater than or equal to 0.'];
+					else quantityMilli = d.units!;
+				}
+				let priceCents: number | null = null;
+				if (l.price !== undefined && l.price !== null) {
+					const d = this.decimal(l.price, 2);
+					if (d.error) e.price = [d.error];
+					else if (d.units! < 0) e.price = ['Ensure this value is greater than or equal to 0.'];
+					else priceCents = d.units!;
+				}
+				let intakeReason: string | null = null;
+				if (l.intake_reason !== undefined && l.intake_reason !== null) {
+					if (typeof l.intake_reason !== 'string') e.intake_reason = ['Not a valid string.'];
+					else intakeReason = l.intake_reason;
+				}
+				if (!Object.keys(e).length && packageId !== null) {
+					packages.push({ id: firstId++, package: packageId, quantityMilli, priceCents, intakeReason });
+				}
+				return e;
+			});
+			if (lineErrors.some((e) => Object.keys(e).length)) errors.delivered_packages = lineErrors;
+		}
+		if (Object.keys(errors).length) return json(400, errors);
+
+		const delivery: Delivery = {
+			id: FIRST_DELIVERY_ID + this.receipts.length,
+			purchaseOrder: order!.id,
+			status: 'DRAFT',
+			remarks,
+			updateStock,
+			totalDiscountCents,
+			totalDiscountRemarks: discountRemarks,
+			packages,
+			createdMs: this.now(),
+			deliveryDateUs: null,
+		};
+		this.receipts.push(delivery);
+		order!.deliveryIds.push(delivery.id);
+		return json(201, this.apiDelivery(delivery));
+	}
+
+	private getDelivery(ctx: RequestContext): SandboxResponse {
+		const delivery = this.receipts.find((d) => String(d.id) === ctx.params.id);
+		return delivery ? json(200, this.apiDelivery(delivery)) : json(404, { detail: DETAIL.notFound });
+	}
+
+	/** DRAFT → SUBMITTED once: the PO becomes DELIVERED, package quantities and (optionally) stock grow. */
+	private submitDelivery(ctx: RequestContext): SandboxResponse {
+		const delivery = this.receipts.find((d) => String(d.id) === ctx.params.id);
+		if (!delivery) return json(404, { detail: DETAIL.notFound });
+		const body = (ctx.json && typeof ctx.json === 'object' && !Array.isArray(ctx.json) ? ctx.json : {}) as Record<
+			string,
+			unknown
+		>;
+		let deliveryDateUs = this.now() * 1000;
+		if (body.delivery_date !== undefined && body.delivery_date !== null) {
+			// Without a time zone the date is taken as UTC (apicbase-mbx.md §1.4).
+			const parsed = typeof body.delivery_date === 'string' ? parseDateTime(body.delivery_date) : null;
+			if (parsed === null) {
+				return json(400, {
+					delivery_date: [
+						'Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+					],
+				});
+			}
+			deliveryDateUs = parsed;
+		}
+		if (delivery.status !== 'DRAFT') return json(400, { detail: 'Only draft deliveries can be submitted.' });
+		const order = this.customerOrders.find((o) => o.id === delivery.purchaseOrder)!;
+		if (order.deliveryClosed) return json(400, { detail: 'Deliveries for this purchase order are closed.' });
+
+		delivery.status = 'SUBMITTED';
+		delivery.deliveryDateUs = deliveryDateUs;
+		order.status = 'DELIVERED';
+		for (const line of delivery.packages) {
+			const pkg = order.packages.find((p) => p.id === line.package)!;
+			pkg.quantityDeliveredMilli += line.quantityMilli;
+			if (line.priceCents !== null) pkg.priceCents = line.priceCents;
+			if (!delivery.updateStock) continue;
+			const level = this.stockLevels.find((l) => l.outletId === order.outletId && l.stockItemId === pkg.stockItemId);
+			if (level) {
+				level.quantityMilli += line.quantityMilli;
+				level.aggregatedQuantityMilli += line.quantityMilli;
+				const added = Math.round((line.quantityMilli * (line.priceCents ?? pkg.priceCents)) / 1000);
+				level.valueCents += added;
+				level.aggregatedValueCents += added;
+				level.modifiedUs = this.now() * 1000;
+			}
+		}
+		return json(200, this.apiDelivery(delivery));
+	}
+
+	// -------------------------------------------------------------------------------------------
+	// Accounts and inventory
+
+	private getOutlet(ctx: RequestContext): SandboxResponse {
+		const outlet = OUTLETS.find((o) => String(o.id) === ctx.params.id);
+		return outlet ? json(200, { ...outlet }) : json(404, { detail: DETAIL.notFound });
+	}
+
+	private listStockItems(ctx: RequestContext): SandboxResponse {
+		const outlet = OUTLETS.find((o) => String(o.id) === ctx.params.outlet_id);
+		if (!outlet) return json(404, { detail: DETAIL.notFound });
+		let levels = this.stockLevels.filter((l) => l.outletId === outlet.id);
+		const raw = lastParam(ctx.query, 'modified_date__gt');
+		if (raw) {
+			const bound = parseDateTime(raw);
+			if (bound === null) return json(400, { modified_date__gt: ['Enter a valid date/time.'] });
+			levels = levels.filter((l) => l.modifiedUs > bound);
+		}
+		return this.paginate(ctx, levels, (l) => apiStockItem(STOCK_ITEMS.find((i) => i.id === l.stockItemId)!, l));
+	}
+
+	private getStock(ctx: RequestContext): SandboxResponse {
+		const level = this.stockLevels.find(
+			(l) => String(l.outletId) === ctx.params.outlet_id && String(l.stockItemId) === ctx.params.stock_item_id,
+		);
+		return level ? json(200, apiStock(level)) : json(404, { detail: DETAIL.notFound });
 	}
 }
