@@ -1,0 +1,30 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { nextOffset } from '../../shared/pagination';
+import { mbxRequest } from '../transport';
+
+const PAGE_SIZE = 50;
+
+/**
+ * One page (50 records) of an MBX list for a "From list" picker, narrowed to records whose
+ * numeric `field` equals what was typed. Text that is not a number cannot match, so nothing is asked.
+ */
+export async function searchByNumericField(
+	context: ILoadOptionsFunctions,
+	options: { path: string; field: string; label: (record: IDataObject) => string },
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Math.max(0, Math.trunc(Number(paginationToken ?? 0)) || 0);
+	const typed = filter?.trim().replace(/^#/, '') ?? '';
+	if (typed !== '' && !/^\d+$/.test(typed)) return { results: [] };
+	const page = (await mbxRequest.call(context, 'GET', options.path, {
+		q: { limit: PAGE_SIZE, offset, ...(typed ? { filters: { [options.field]: Number(typed) } } : {}) },
+	})) as { total_results?: number; results?: IDataObject[] };
+	const records = page.results ?? [];
+	const next = nextOffset({ offset, received: records.length, requested: PAGE_SIZE, total: page.total_results });
+	return {
+		results: records.map((record) => ({ name: options.label(record), value: String(record.id) })),
+		...(next !== undefined ? { paginationToken: String(next) } : {}),
+	};
+}
