@@ -7,9 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import * as supplierPurchaseOrder from './actions/supplierPurchaseOrder';
-
-const resources = { supplierPurchaseOrder: supplierPurchaseOrder.operations };
+import { CUSTOMER_RESOURCES, resourceOperations, resourceProperties, SUPPLIER_RESOURCES } from './actions';
 
 export class Apicbase implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,21 +22,23 @@ export class Apicbase implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'apicbaseSupplierApi', required: true }],
-		properties: [
+		credentials: [
+			{ name: 'apicbaseSupplierApi', required: true, displayOptions: { show: { resource: SUPPLIER_RESOURCES } } },
 			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [{ name: 'Supplier Purchase Order', value: 'supplierPurchaseOrder' }],
-				default: 'supplierPurchaseOrder',
+				name: 'apicbaseOAuth2Api',
+				required: true,
+				displayOptions: { show: { resource: CUSTOMER_RESOURCES, authentication: ['oAuth2'] } },
 			},
-			...supplierPurchaseOrder.description,
+			{
+				name: 'apicbaseAccessTokenApi',
+				required: true,
+				displayOptions: { show: { resource: CUSTOMER_RESOURCES, authentication: ['accessToken'] } },
+			},
 		],
+		properties: resourceProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, resources);
+		return await runOperations.call(this, resourceOperations);
 	}
 }

@@ -146,7 +146,7 @@ export class ApicbaseTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Apicbase shows the customer an error for any answer other than 2xx, and the order stays unsent until they place it again. Apicbase never retries, not even after a 5xx answer. Here n8n answers 200 when the workflow finishes and 500 when it stops with an error, so a Stop and Error node refuses the order. Do not add a Respond to Webhook node: n8n only lets it answer for its own Webhook node, so after this trigger it fails and every order is refused. Keep the workflow short; the customer is waiting.',
+					'Apicbase shows the customer an error for any answer other than 2xx, and the order stays unsent until they send it again; Apicbase never retries. To accept or refuse an order yourself, add an Apicbase node with Resource "Supplier: Order Webhook" and Operation "Respond": Refuse answers 4xx with your reason. Without one, n8n answers 200 when the workflow finishes and 500 if it stops with an error. Do not use n8n’s Respond to Webhook node: it only answers for n8n’s own Webhook node. Keep the workflow short; the customer is waiting.',
 				name: 'responseNotice',
 				type: 'notice',
 				default: '',

@@ -31,6 +31,8 @@ export interface MockOptions {
 
 export function mockExecuteFunctions(options: MockOptions) {
 	const calls: RecordedCall[] = [];
+	/** What the node handed n8n's response-node channel (sendResponse), in order. */
+	const responses: unknown[] = [];
 	const items = options.items ?? (Array.isArray(options.parameters) ? options.parameters.map(() => ({ json: {} })) : [{ json: {} }]);
 	const node: INode = {
 		id: 'node-1',
@@ -48,6 +50,9 @@ export function mockExecuteFunctions(options: MockOptions) {
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
+		async sendResponse(response: unknown) {
+			responses.push(response);
+		},
 		getNodeParameter(this: unknown, name: string, itemIndex: number, fallback?: unknown, extra?: { extractValue?: boolean }) {
 			// n8n's contexts read parameters through `this`; a detached call fails there, so it fails here too.
 			if (this !== context) throw new TypeError('getNodeParameter was called without its context');
@@ -80,7 +85,7 @@ export function mockExecuteFunctions(options: MockOptions) {
 			},
 		},
 	};
-	return { context: context as unknown as IExecuteFunctions, calls, node };
+	return { context: context as unknown as IExecuteFunctions, calls, responses, node };
 }
 
 /** An error shaped as n8n's request helper throws it for an HTTP error answer. */

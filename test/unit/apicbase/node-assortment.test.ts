@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import * as assortmentFile from '../../../nodes/Apicbase/actions/assortmentFile';
+import * as assortmentFile from '../../../nodes/Apicbase/actions/supplierAssortmentFile';
 import { articleProblems, assortmentProblems, describeProblem, isValidGtin } from '../../../nodes/Apicbase/assortment';
 import { runOperations } from '../../../nodes/shared/router';
 import { httpError, mockExecuteFunctions } from '../../helpers/mockContext';
 
 const credentials = { apicbaseSupplierApi: { environment: 'custom', customBaseUrl: 'http://ap.test', clientId: 'c', clientSecret: 's' } };
-const resources = { assortmentFile: assortmentFile.operations };
+const resources = { supplierAssortmentFile: assortmentFile.operations };
 
 const article = (overrides: IDataObject = {}): IDataObject => ({
 	third_party_id: 'A-100',
@@ -105,7 +105,7 @@ describe('Apicbase node: Assortment File > Upload', () => {
 	it('uploads all input items as one multipart file and outputs one result', async () => {
 		const items = [{ json: article() }, { json: article({ third_party_id: 200, name: 'Café crème' }) }, { json: article({ third_party_id: 'C' }) }];
 		const { context, calls } = mockExecuteFunctions({
-			parameters: { resource: 'assortmentFile', operation: 'upload', customerNumber: 'ASSORT-1', articlesFrom: 'inputItems' },
+			parameters: { resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'ASSORT-1', articlesFrom: 'inputItems' },
 			items,
 			credentials,
 			respond: () => JSON.stringify({ id: 'file-1', status: 'PENDING' }),
@@ -133,8 +133,8 @@ describe('Apicbase node: Assortment File > Upload', () => {
 	it('uploads one file per item from a JSON field', async () => {
 		const { context, calls } = mockExecuteFunctions({
 			parameters: [
-				{ resource: 'assortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'json', articles: JSON.stringify([article()]) },
-				{ resource: 'assortmentFile', operation: 'upload', customerNumber: 'C2', articlesFrom: 'json', articles: [article(), article({ third_party_id: 'Z' })] },
+				{ resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'json', articles: JSON.stringify([article()]) },
+				{ resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C2', articlesFrom: 'json', articles: [article(), article({ third_party_id: 'Z' })] },
 			],
 			credentials,
 			respond: () => ({ id: 'f' }),
@@ -154,7 +154,7 @@ describe('Apicbase node: Assortment File > Upload', () => {
 		[{ customerNumber: '' }, 'Customer Number is required'],
 	])('rejects %j before any request', async (overrides, message) => {
 		const { context, calls } = mockExecuteFunctions({
-			parameters: { resource: 'assortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems', ...overrides } as IDataObject,
+			parameters: { resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems', ...overrides } as IDataObject,
 			items: [{ json: article() }],
 			credentials,
 		});
@@ -164,7 +164,7 @@ describe('Apicbase node: Assortment File > Upload', () => {
 
 	it('lists every problem in the error description', async () => {
 		const { context, calls } = mockExecuteFunctions({
-			parameters: { resource: 'assortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems' },
+			parameters: { resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems' },
 			items: [{ json: article({ name: '' }) }, { json: article({ third_party_id: 'B', brand: 'b'.repeat(200) }) }],
 			credentials,
 		});
@@ -176,7 +176,7 @@ describe('Apicbase node: Assortment File > Upload', () => {
 
 	it('reports an Apicbase field error as an API error', async () => {
 		const { context } = mockExecuteFunctions({
-			parameters: { resource: 'assortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems' },
+			parameters: { resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems' },
 			items: [{ json: article() }],
 			credentials,
 			respond: () => {

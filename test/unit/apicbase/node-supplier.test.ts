@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import * as customerPackage from '../../../nodes/Apicbase/actions/customerPackage';
+import * as customerPackage from '../../../nodes/Apicbase/actions/supplierCustomerPackage';
 import * as supplierCustomer from '../../../nodes/Apicbase/actions/supplierCustomer';
 import * as supplierPurchaseOrder from '../../../nodes/Apicbase/actions/supplierPurchaseOrder';
 import { runOperations } from '../../../nodes/shared/router';
@@ -10,7 +10,7 @@ const credentials = { apicbaseSupplierApi: { environment: 'custom', customBaseUr
 const resources = {
 	supplierPurchaseOrder: supplierPurchaseOrder.operations,
 	supplierCustomer: supplierCustomer.operations,
-	customerPackage: customerPackage.operations,
+	supplierCustomerPackage: customerPackage.operations,
 };
 
 async function run(parameters: IDataObject | IDataObject[], respond?: MockOptions['respond']) {
@@ -94,7 +94,7 @@ describe('Apicbase node: Customer and Customer Package', () => {
 
 	it('Customer Package > Get Many encodes the customer number in the path', async () => {
 		const { output, calls } = await run(
-			{ resource: 'customerPackage', operation: 'getAll', customerNumber: ' AB/12 ', returnAll: true },
+			{ resource: 'supplierCustomerPackage', operation: 'getAll', customerNumber: ' AB/12 ', returnAll: true },
 			() => ({ count: 1, next: null, results: [{ supplier_outlet_id: null, package: { third_party_id: 'A1' } }] }),
 		);
 		expect(calls[0].options.url).toBe('http://ap.test/api/v2/integrations/suppliers/customers/AB%2F12/packages');
@@ -104,7 +104,7 @@ describe('Apicbase node: Customer and Customer Package', () => {
 
 	it('Customer Package > Get Many needs a customer number', async () => {
 		const { context, calls } = mockExecuteFunctions({
-			parameters: { resource: 'customerPackage', operation: 'getAll', customerNumber: '  ', returnAll: true },
+			parameters: { resource: 'supplierCustomerPackage', operation: 'getAll', customerNumber: '  ', returnAll: true },
 			credentials,
 		});
 		await expect(runOperations.call(context, resources)).rejects.toThrow('Customer Number is required');

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
+import { APICBASE_PATHS } from '../../paths';
 import { apicbaseList } from '../../transport';
 
 const show = { resource: ['supplierPurchaseOrder'], operation: ['getAll'] };
@@ -62,7 +63,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.orderedAfter) query.ordered_on__gt = filters.orderedAfter;
 	if (filters.orderedBefore) query.ordered_on__lt = filters.orderedBefore;
 	if (filters.fetchedBySupplier) query.fetched_by_supplier = filters.fetchedBySupplier;
-	return await apicbaseList.call(this, 'apicbaseSupplierApi', '/api/v2/integrations/suppliers/purchase_orders/', {
+	return await apicbaseList.call(this, 'apicbaseSupplierApi', APICBASE_PATHS.supplierPurchaseOrders, {
 		query,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

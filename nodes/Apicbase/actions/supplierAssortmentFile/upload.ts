@@ -8,7 +8,7 @@ import { apicbaseBaseUrl } from '../../environment';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseErrorMessage } from '../../transport';
 
-const show = { resource: ['assortmentFile'], operation: ['upload'] };
+const show = { resource: ['supplierAssortmentFile'], operation: ['upload'] };
 const MAX_LISTED_PROBLEMS = 20;
 
 export const description: INodeProperties[] = [

@@ -8,7 +8,7 @@ export const operations: ResourceOperations = { getAll };
 
 export const description: INodeProperties[] = [
 	operationSelector(
-		'customerPackage',
+		'supplierCustomerPackage',
 		[
 			{
 				name: 'Get Many',

@@ -5,7 +5,7 @@ import { limitParameter, requiredStringParameter } from '../../../shared/paramet
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseList } from '../../transport';
 
-const show = { resource: ['customerPackage'], operation: ['getAll'] };
+const show = { resource: ['supplierCustomerPackage'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
 	{

@@ -8,7 +8,7 @@ export const operations: ResourceOperations = { upload };
 
 export const description: INodeProperties[] = [
 	operationSelector(
-		'assortmentFile',
+		'supplierAssortmentFile',
 		[
 			{
 				name: 'Upload',

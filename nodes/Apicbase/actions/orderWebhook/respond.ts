@@ -1,0 +1,69 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+
+const show = { resource: ['orderWebhook'], operation: ['respond'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Use this after an Apicbase Trigger whose Response is "When the Workflow Finishes". The first Respond that runs answers Apicbase; later ones change nothing. Refusing shows the customer an error and leaves the order unsent, so they can fix it and send it again.',
+		name: 'respondNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Answer',
+		name: 'answer',
+		type: 'options',
+		options: [
+			{ name: 'Accept the Order', value: 'accept', description: 'Answer 200: the order counts as sent to you' },
+			{ name: 'Refuse the Order', value: 'refuse', description: 'Answer with an error code: the customer sees an error and the order stays unsent' },
+		],
+		default: 'accept',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Reason',
+		name: 'reason',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Article 10442 is out of stock until Monday',
+		description: 'Why the order is refused; sent back to Apicbase in the answer',
+		displayOptions: { show: { ...show, answer: ['refuse'] } },
+	},
+	{
+		displayName: 'Status Code',
+		name: 'statusCode',
+		type: 'options',
+		options: [
+			{ name: '400 Bad Request (the Order Is Wrong)', value: 400 },
+			{ name: '409 Conflict (the Order Clashes With Another)', value: 409 },
+			{ name: '422 Unprocessable (Cannot Be Fulfilled)', value: 422 },
+		],
+		default: 422,
+		description: 'Apicbase treats every non-2xx answer as a refusal; pick the one that fits best',
+		displayOptions: { show: { ...show, answer: ['refuse'] } },
+	},
+];
+
+/** Answers the waiting Apicbase call (n8n's response-node channel) and passes the item on. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	const item = this.getInputData()[itemIndex];
+	const answer = this.getNodeParameter('answer', itemIndex, 'accept') as string;
+	let statusCode = 200;
+	let body: { status: string; reason?: string } = { status: 'accepted' };
+	if (answer === 'refuse') {
+		const reason = String(this.getNodeParameter('reason', itemIndex, '') ?? '').trim();
+		if (reason === '') {
+			throw new NodeOperationError(this.getNode(), 'Reason is required when refusing an order', {
+				itemIndex,
+				description: 'Check the "Reason" field.',
+			});
+		}
+		statusCode = Number(this.getNodeParameter('statusCode', itemIndex, 422));
+		body = { status: 'refused', reason };
+	}
+	await this.sendResponse({ body, headers: { 'content-type': 'application/json' }, statusCode });
+	return [{ json: { ...item.json, _apicbaseAnswer: { statusCode, ...body } }, binary: item.binary }];
+}
