@@ -1,6 +1,7 @@
 /**
  * The Apicbase Trigger activated in a running n8n: the sandbox's signed purchase orders start
  * executions; 100 tampered or forged ones get 401 and n8n's executions list shows none of them.
+ * In "When the Workflow Finishes" mode a workflow refuses orders and Apicbase sees the 4xx.
  */
 import { APICBASE_DEMO } from '../sandbox/apicbase/server';
 import { startSandboxes, type Sandboxes } from '../sandbox/start';
@@ -16,6 +17,8 @@ jest.setTimeout(30 * 60 * 1000);
 
 const N8N_PORT = 5687;
 const WEBHOOK_ID = '3f0d2c7a-8a1e-4c55-9b8e-5d2a61c0b7e4';
+const REPLY_WEBHOOK_ID = 'c1a7e6d2-2b4f-4d0e-9f3a-7e8b5c4d3a21';
+const REFUSAL = 'Please choose a delivery date: we deliver Monday to Friday';
 const SUPPLIER = { apicbaseSupplierApi: { id: 'scApicbaseSupplier', name: 'Apicbase supplier account' } };
 
 let sandboxes: Sandboxes;
@@ -27,6 +30,22 @@ async function executionCount(workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const page = (await rest.get(`/rest/executions?filter=${filter}&limit=100`)) as { count?: number; results?: unknown[] };
 	return page.count ?? page.results?.length ?? 0;
+}
+
+/**
+ * n8n answers its REST API before activation has registered production webhooks: wait until the
+ * URL exists (an unsigned probe is refused with 401 and starts nothing).
+ */
+async function waitForRegistration(url: string): Promise<void> {
+	for (let probe = 0; ; probe++) {
+		const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		if (answer.status !== 404) {
+			expect(answer.status).toBe(401);
+			return;
+		}
+		if (probe > 120) throw new Error(`The webhook was never registered\n${n8n.serverLog().slice(-3000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 }
 
 beforeAll(async () => {
@@ -44,8 +63,26 @@ beforeAll(async () => {
 			postTo('Tell Sink', `${sink.url}/orders`),
 		], [['Apicbase Trigger', 'Tell Sink']]),
 	);
-	const published = await n8n.cli(['publish:workflow', '--id=scApTriggerHook']);
-	if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+	// Orders without a delivery date are refused with 422; the others are accepted.
+	await n8n.importWorkflow(
+		workflow('scApTriggerReply', 'Apicbase: accept or refuse orders', [
+			{
+				...ours('Apicbase Trigger', 'apicbaseTrigger', { mode: 'webhook', secretSource: 'supplierCredential', responseMode: 'responseNode', output: 'order' }, SUPPLIER),
+				webhookId: REPLY_WEBHOOK_ID,
+			},
+			ours('Answer Apicbase', 'apicbase', {
+				resource: 'orderWebhook',
+				operation: 'respond',
+				answer: "={{ $json.expected_delivery_date ? 'accept' : 'refuse' }}",
+				reason: REFUSAL,
+				statusCode: 422,
+			}),
+		], [['Apicbase Trigger', 'Answer Apicbase']]),
+	);
+	for (const id of ['scApTriggerHook', 'scApTriggerReply']) {
+		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
+		if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+	}
 	rest = new N8nRest(await n8n.start());
 	await rest.setupOwner();
 });
@@ -60,17 +97,7 @@ it('starts a run for every signed order and none for 100 tampered or forged ones
 	const url = `${rest.baseUrl}/webhook/${WEBHOOK_ID}/purchase-order`;
 	const apicbase = sandboxes.apicbase;
 
-	// n8n answers its REST API before activation has registered production webhooks: wait until the
-	// URL exists (an unsigned probe is refused with 401 and starts nothing).
-	for (let probe = 0; ; probe++) {
-		const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-		if (answer.status !== 404) {
-			expect(answer.status).toBe(401);
-			break;
-		}
-		if (probe > 120) throw new Error(`The webhook was never registered\n${n8n.serverLog().slice(-3000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	await waitForRegistration(url);
 
 	// Signed as Apicbase's Python backend sends them (json.dumps bytes, non-ASCII escaped), and compact.
 	const python = await apicbase.sendWebhook({ url, encoding: 'python' });
@@ -94,4 +121,37 @@ it('starts a run for every signed order and none for 100 tampered or forged ones
 	expect(sink.count('/orders')).toBe(2);
 	expect(await executionCount('scApTriggerHook')).toBe(2);
 	expect(APICBASE_DEMO.webhookSignatureHeader.toLowerCase()).toBe('x-apic-webhook-signature');
+});
+
+it('answers Apicbase when the workflow finishes: a refused order gets 422 and stays unsent', async () => {
+	const url = `${rest.baseUrl}/webhook/${REPLY_WEBHOOK_ID}/purchase-order`;
+	const apicbase = sandboxes.apicbase;
+	await waitForRegistration(url);
+
+	// About one order in seven has no delivery date; send new orders until both answers were seen.
+	const answers: Array<{ status: number; body: string; order: { id: string; expected_delivery_date: string | null } }> = [];
+	while (answers.length < 80 && !(answers.some((a) => a.status === 422) && answers.some((a) => a.status === 200))) {
+		const sent = await apicbase.sendWebhook({ url, encoding: 'python' });
+		answers.push({ status: sent.status, body: sent.body, order: JSON.parse(sent.sentBody) });
+	}
+	const refused = answers.filter((a) => a.order.expected_delivery_date === null);
+	const accepted = answers.filter((a) => a.order.expected_delivery_date !== null);
+	expect(refused.length).toBeGreaterThan(0);
+	expect(accepted.length).toBeGreaterThan(0);
+	for (const answer of refused) {
+		expect(answer.status).toBe(422);
+		expect(JSON.parse(answer.body)).toEqual({ status: 'refused', reason: REFUSAL });
+	}
+	for (const answer of accepted) {
+		expect(answer.status).toBe(200);
+		expect(JSON.parse(answer.body)).toEqual({ status: 'accepted' });
+	}
+	// Apicbase keeps a refused order unsent (the customer sees the error); accepted ones are sent.
+	const known = new Set(apicbase.purchaseOrders().map((o) => o.id));
+	expect(refused.every((a) => !known.has(a.order.id))).toBe(true);
+	expect(accepted.every((a) => known.has(a.order.id))).toBe(true);
+	// Every order ran the workflow; the last run may still be saving after it answered.
+	let runs = 0;
+	await waitFor('every answered order to be listed', async () => ((runs = await executionCount('scApTriggerReply')) >= answers.length) || undefined, 30_000);
+	expect(runs).toBe(answers.length);
 });

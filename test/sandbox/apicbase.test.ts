@@ -206,13 +206,15 @@ describe('bearer authentication and scopes', () => {
 		expect(body).toEqual({ detail: 'Invalid token.' });
 	});
 
-	it('expires every issued token on an expireAuth fault', async () => {
+	it('expires the caller\'s token on an expireAuth fault, and no other', async () => {
 		const token = await supplierToken();
-		sandbox.injectFault({ kind: 'expireAuth', pathPrefix: '/api/v2/' });
+		const other = await supplierToken();
+		sandbox.injectFault({ kind: 'expireAuth', pathPrefix: '/api/v2/', times: 1 });
 		const { status, body } = await getJson(ORDERS, token);
 		expect(status).toBe(401);
 		expect(body).toEqual({ detail: 'Invalid token.' });
 		expect((await api(ORDERS, token)).status).toBe(401);
+		expect((await api(ORDERS, other)).status).toBe(200);
 		expect((await api(ORDERS, await supplierToken())).status).toBe(200);
 	});
 

@@ -153,13 +153,21 @@ export class N8nInstance {
 	/** Starts `n8n start` (the editor and production webhooks) and waits until it answers. */
 	async start(): Promise<string> {
 		const url = `http://127.0.0.1:${this.env.N8N_PORT}`;
+		// Another n8n still on this port (one shutting down) would answer in this one's place.
+		const occupied = await fetch(`${url}/healthz`).then(
+			() => true,
+			() => false,
+		);
+		if (occupied) throw new Error(`Port ${this.env.N8N_PORT} is already in use; is another n8n still running?`);
 		const log = openSync(this.serverLogPath, 'a');
-		this.server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+		const server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
 			env: { ...this.env, N8N_LOG_LEVEL: 'info' },
 			stdio: ['ignore', log, log],
 		});
+		this.server = server;
 		const deadline = Date.now() + 3 * 60 * 1000;
 		while (Date.now() < deadline) {
+			if (server.exitCode !== null) throw new Error(`n8n exited with code ${server.exitCode}\n${this.serverLog().slice(-3000)}`);
 			try {
 				// /healthz answers before the REST API is mounted; the editor's settings call comes last.
 				const response = await fetch(`${url}/rest/settings`);

@@ -97,7 +97,8 @@ export function buildStockLevels(): SeedStockLevel[] {
 	const levels: SeedStockLevel[] = [];
 	for (const outlet of OUTLETS) {
 		for (const item of STOCK_ITEMS) {
-			if (!rng.chance(0.7)) continue;
+			// The demo pair (outlet 101, stock item 5001, see APICBASE_DEMO) is always stocked.
+			if (!rng.chance(0.7) && !(outlet.id === 101 && item.id === 5001)) continue;
 			const quantityMilli = rng.int(0, 40_000) * 5;
 			const unitCents = rng.int(20, 3000);
 			const valueCents = Math.round((quantityMilli * unitCents) / 1000);

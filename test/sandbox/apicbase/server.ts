@@ -567,9 +567,10 @@ export class ApicbaseSandbox extends SandboxServer {
 	// -------------------------------------------------------------------------------------------
 	// Base-class hooks
 
-	protected expireAuth(_ctx: RequestContext): void {
-		const now = this.now();
-		for (const token of this.accessTokens.values()) token.expiresAtMs = Math.min(token.expiresAtMs, now);
+	/** The caller's token runs out, as a week-old token would; other applications' tokens stay valid. */
+	protected expireAuth(ctx: RequestContext): void {
+		const token = this.bearer(ctx).token;
+		if (token) token.expiresAtMs = Math.min(token.expiresAtMs, this.now());
 	}
 
 	protected resetState(): void {
@@ -1452,15 +1453,18 @@ export class ApicbaseSandbox extends SandboxServer {
 			pkg.quantityDeliveredMilli += line.quantityMilli;
 			if (line.priceCents !== null) pkg.priceCents = line.priceCents;
 			if (!delivery.updateStock) continue;
-			const level = this.stockLevels.find((l) => l.outletId === order.outletId && l.stockItemId === pkg.stockItemId);
-			if (level) {
-				level.quantityMilli += line.quantityMilli;
-				level.aggregatedQuantityMilli += line.quantityMilli;
-				const added = Math.round((line.quantityMilli * (line.priceCents ?? pkg.priceCents)) / 1000);
-				level.valueCents += added;
-				level.aggregatedValueCents += added;
-				level.modifiedUs = this.now() * 1000;
+			let level = this.stockLevels.find((l) => l.outletId === order.outletId && l.stockItemId === pkg.stockItemId);
+			if (!level) {
+				// The first delivery of an item into an outlet starts its stock there.
+				level = { outletId: order.outletId, stockItemId: pkg.stockItemId, quantityMilli: 0, valueCents: 0, aggregatedQuantityMilli: 0, aggregatedValueCents: 0, modifiedUs: 0 };
+				this.stockLevels.push(level);
 			}
+			level.quantityMilli += line.quantityMilli;
+			level.aggregatedQuantityMilli += line.quantityMilli;
+			const added = Math.round((line.quantityMilli * (line.priceCents ?? pkg.priceCents)) / 1000);
+			level.valueCents += added;
+			level.aggregatedValueCents += added;
+			level.modifiedUs = this.now() * 1000;
 		}
 		return json(200, this.apiDelivery(delivery));
 	}
