@@ -109,6 +109,31 @@ describe('MBX Customer Order Submission: Create', () => {
 		expect(output).toEqual([{ json: order, pairedItem: { item: 0 } }]);
 	});
 
+	it('takes the lines from a JSON list when Lines From is JSON List', async () => {
+		const jsonLines = [
+			{ product_code: 'Generic Product 1', quantity: 2, customs_declared_value: 123.4 },
+			{ product_code: 'Generic Product 2', quantity: 1, customs_declared_value: 99.5 },
+		];
+		const asText = setup({ ...createParameters, lines: {}, linesFrom: 'json', linesJson: JSON.stringify(jsonLines) }, () => order);
+		await asText.run();
+		const asList = setup({ ...createParameters, lines: {}, linesFrom: 'json', linesJson: jsonLines }, () => order);
+		await asList.run();
+		expect(asText.calls[0].options.body).toMatchObject({ lines: jsonLines });
+		expect(asList.calls[0].options.body).toMatchObject({ lines: jsonLines });
+	});
+
+	it('refuses Lines (JSON) that is not a list, or a line without a product code, before sending', async () => {
+		for (const [linesJson, message] of [
+			['{not json', 'Lines (JSON) is not valid JSON'],
+			['{"product_code": "A"}', 'Lines (JSON) must be a list of lines'],
+			['[{"quantity": 1}]', /Product Code/],
+		] as const) {
+			const { run, calls } = setup({ ...createParameters, linesFrom: 'json', linesJson }, () => order);
+			await expect(run()).rejects.toThrow(message);
+			expect(calls).toHaveLength(0);
+		}
+	});
+
 	it('sends the additional fields that are filled in and leaves empty ones out', async () => {
 		const { run, calls } = setup(
 			{
@@ -336,7 +361,7 @@ describe('MBX Customer Order Submission: parameters', () => {
 	it('shows each operation the parameters the lead wires workflows with', () => {
 		const names = (operation: string) =>
 			description.filter((p) => p.displayOptions?.show?.operation?.includes(operation)).map((p) => p.name);
-		expect(names('create')).toEqual(['organizationId', 'purchaseOrder', 'customerOrder', 'shipMethodId', 'recipient', 'lines', 'additionalFields']);
+		expect(names('create')).toEqual(['organizationId', 'purchaseOrder', 'customerOrder', 'shipMethodId', 'recipient', 'linesFrom', 'lines', 'linesJson', 'additionalFields']);
 		expect(names('get')).toEqual(['orderId']);
 		expect(names('getAll')).toEqual(['returnAll', 'limit', 'filters']);
 		expect(names('update')).toEqual(['updateNotice', 'orderId', 'updateFields']);

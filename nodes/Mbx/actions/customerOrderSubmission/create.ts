@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { positiveIntegerParameter, requiredStringParameter } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
@@ -29,7 +29,28 @@ export const description: INodeProperties[] = [
 	{ ...customerOrderField('customerOrder'), required: true, displayOptions: { show } },
 	{ ...shipMethodField('shipMethodId'), required: true, displayOptions: { show } },
 	{ ...recipientField('recipient'), required: true, displayOptions: { show } },
-	{ ...linesField('lines'), required: true, displayOptions: { show } },
+	{
+		displayName: 'Lines From',
+		name: 'linesFrom',
+		type: 'options',
+		options: [
+			{ name: 'Fields Below', value: 'fields', description: 'Type each line in the Lines field' },
+			{ name: 'JSON List', value: 'json', description: 'A list of lines from an expression, for orders built by earlier nodes' },
+		],
+		default: 'fields',
+		displayOptions: { show },
+	},
+	{ ...linesField('lines'), required: true, displayOptions: { show: { ...show, linesFrom: ['fields'] } } },
+	{
+		displayName: 'Lines (JSON)',
+		name: 'linesJson',
+		type: 'json',
+		required: true,
+		default: '[]',
+		placeholder: '[{ "product_code": "ABC-1", "quantity": 2, "customs_declared_value": 12.5 }]',
+		description: 'A list of lines, each with product_code, quantity and customs_declared_value (the value of one unit)',
+		displayOptions: { show: { ...show, linesFrom: ['json'] } },
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -47,6 +68,29 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** The Lines field as { line: [...] }, whichever way the user gave it. */
+function linesParameter(context: IExecuteFunctions, itemIndex: number): unknown {
+	if (context.getNodeParameter('linesFrom', itemIndex, 'fields') !== 'json') return context.getNodeParameter('lines', itemIndex, {});
+	let lines = context.getNodeParameter('linesJson', itemIndex, '[]') as unknown;
+	if (typeof lines === 'string') {
+		try {
+			lines = JSON.parse(lines) as unknown;
+		} catch {
+			throw new NodeOperationError(context.getNode(), 'Lines (JSON) is not valid JSON', {
+				itemIndex,
+				description: 'Check the "Lines (JSON)" field: it must be a list of lines.',
+			});
+		}
+	}
+	if (!Array.isArray(lines)) {
+		throw new NodeOperationError(context.getNode(), 'Lines (JSON) must be a list of lines', {
+			itemIndex,
+			description: 'Check the "Lines (JSON)" field.',
+		});
+	}
+	return { line: lines };
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Every field is checked here, in the order the node shows them, before anything is sent.
 	const body: IDataObject = {
@@ -55,7 +99,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		customer_order: requiredStringParameter(this, 'customerOrder', 'Customer Order', itemIndex),
 		ship_method_id: shipMethodId(this, this.getNodeParameter('shipMethodId', itemIndex, '') as unknown, itemIndex),
 		recipient: readAddress(this, this.getNodeParameter('recipient', itemIndex, {}) as unknown, 'Recipient', itemIndex),
-		lines: readLines(this, this.getNodeParameter('lines', itemIndex, {}) as unknown, itemIndex),
+		lines: readLines(this, linesParameter(this, itemIndex), itemIndex),
 	};
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(
