@@ -45,3 +45,20 @@ export function limitParameter(context: IExecuteFunctions, itemIndex: number): n
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return positiveIntegerParameter(context, 'limit', 'Limit', itemIndex);
 }
+
+/**
+ * A JSON field's value: n8n hands it over as text when typed and as data when an expression
+ * gives it. Text that is not JSON is refused, naming the field.
+ */
+export function jsonParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number, expected: string): unknown {
+	const raw = context.getNodeParameter(name, itemIndex) as unknown;
+	if (typeof raw !== 'string') return raw;
+	try {
+		return JSON.parse(raw) as unknown;
+	} catch {
+		throw new NodeOperationError(context.getNode(), `${label} is not valid JSON`, {
+			itemIndex,
+			description: `Check the "${label}" field: it must be ${expected}.`,
+		});
+	}
+}

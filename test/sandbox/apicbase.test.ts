@@ -771,6 +771,19 @@ describe('webhook sender', () => {
 		expect(deliveries[0].orderId).toBe(deliveries[1].orderId);
 	});
 
+	it('builds a different order once the customer abandons the refused one', async () => {
+		receiver.answer.status = 422;
+		await sandbox.sendWebhook({ url: receiver.url });
+		sandbox.abandonRefusedOrder();
+		receiver.answer.status = 200;
+		await sandbox.sendWebhook({ url: receiver.url });
+		const [refused, accepted] = sandbox.webhookDeliveries();
+		expect(refused.orderId).not.toBe(accepted.orderId);
+		const ids = sandbox.purchaseOrders().map((o) => o.id);
+		expect(ids).toContain(accepted.orderId);
+		expect(ids).not.toContain(refused.orderId);
+	});
+
 	it('is driven over HTTP through /__sandbox/webhook', async () => {
 		const res = await fetch(base + '/__sandbox/webhook', {
 			method: 'POST',

@@ -60,3 +60,35 @@ export function loadWorkflow(file: string): Record<string, unknown> & { id: stri
 export function workflowFiles(): string[] {
 	return readdirSync(workflowsDir).filter((file) => file.endsWith('.json')).sort();
 }
+
+/** Every minute instead of a workflow's shipped poll interval, so tests and the demo finish in minutes. */
+export const EVERY_MINUTE = { item: [{ mode: 'everyMinute' }] };
+
+/** A shipped workflow with its polling triggers set to every minute. */
+export function withFastPolling(workflow: ReturnType<typeof loadWorkflow>): ReturnType<typeof loadWorkflow> {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes as Array<{ parameters: Record<string, unknown> }>) {
+		if (node.parameters.pollTimes) node.parameters.pollTimes = EVERY_MINUTE;
+	}
+	return copy;
+}
+
+/** The production webhook URL of a workflow's webhook trigger, on a running n8n. */
+export function productionWebhookUrl(baseUrl: string, workflow: ReturnType<typeof loadWorkflow>, path: string): string {
+	const webhookId = (workflow.nodes as Array<{ webhookId?: string }>).find((node) => node.webhookId)?.webhookId;
+	if (!webhookId) throw new Error(`${workflow.name} has no webhook trigger`);
+	return `${baseUrl}/webhook/${webhookId}/${path}`;
+}
+
+/**
+ * n8n answers its REST API before activation has registered production webhooks: probe the URL
+ * (with an empty body, which a signed trigger refuses and never runs) until it stops answering 404.
+ */
+export async function waitForWebhook(url: string, describeOnTimeout = () => ''): Promise<number> {
+	for (let probe = 0; ; probe++) {
+		const answer = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+		if (answer.status !== 404) return answer.status;
+		if (probe > 120) throw new Error(`The webhook ${url} was never registered\n${describeOnTimeout()}`);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}

@@ -492,6 +492,14 @@ export class ApicbaseSandbox extends SandboxServer {
 	}
 
 	/**
+	 * The customer gives up on the order that was refused (it stays unsent) and builds another: the
+	 * next new webhook order is a different one. Without this, the refused order is sent again.
+	 */
+	abandonRefusedOrder(): void {
+		this.nextSeq++;
+	}
+
+	/**
 	 * Push an order the way Apicbase does: serialise once, sign those bytes, POST those bytes.
 	 * Without `order`/`orderId` a new ORDERED order is built; it joins the API list only when the
 	 * receiver answers 2xx (otherwise the customer sees an error and the order is not sent).

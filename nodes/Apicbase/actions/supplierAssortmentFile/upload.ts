@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { toVendorApiError } from '../../../shared/apiError';
-import { requiredStringParameter } from '../../../shared/parameters';
+import { jsonParameter, requiredStringParameter } from '../../../shared/parameters';
 import { withRetry } from '../../../shared/retry';
 import { assortmentProblems, describeProblem } from '../../assortment';
 import { apicbaseBaseUrl } from '../../environment';
@@ -75,18 +75,7 @@ function normalizeArticle(article: unknown): unknown {
 }
 
 function articlesFromJson(context: IExecuteFunctions, itemIndex: number): unknown[] {
-	const raw = context.getNodeParameter('articles', itemIndex) as unknown;
-	let value = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw) as unknown;
-		} catch {
-			throw new NodeOperationError(context.getNode(), 'Articles is not valid JSON', {
-				itemIndex,
-				description: 'Check the "Articles" field: it must be a list of article objects.',
-			});
-		}
-	}
+	const value = jsonParameter(context, 'articles', 'Articles', itemIndex, 'a list of article objects');
 	if (Array.isArray(value)) return value;
 	if (typeof value === 'object' && value !== null) return [value];
 	throw new NodeOperationError(context.getNode(), 'Articles must be a list of article objects', {

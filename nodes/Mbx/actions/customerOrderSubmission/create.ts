@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter, requiredStringParameter } from '../../../shared/parameters';
+import { jsonParameter, positiveIntegerParameter, requiredStringParameter } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
 import {
 	ORDERS_PATH,
@@ -71,17 +71,7 @@ export const description: INodeProperties[] = [
 /** The Lines field as { line: [...] }, whichever way the user gave it. */
 function linesParameter(context: IExecuteFunctions, itemIndex: number): unknown {
 	if (context.getNodeParameter('linesFrom', itemIndex, 'fields') !== 'json') return context.getNodeParameter('lines', itemIndex, {});
-	let lines = context.getNodeParameter('linesJson', itemIndex, '[]') as unknown;
-	if (typeof lines === 'string') {
-		try {
-			lines = JSON.parse(lines) as unknown;
-		} catch {
-			throw new NodeOperationError(context.getNode(), 'Lines (JSON) is not valid JSON', {
-				itemIndex,
-				description: 'Check the "Lines (JSON)" field: it must be a list of lines.',
-			});
-		}
-	}
+	const lines = jsonParameter(context, 'linesJson', 'Lines (JSON)', itemIndex, 'a list of lines');
 	if (!Array.isArray(lines)) {
 		throw new NodeOperationError(context.getNode(), 'Lines (JSON) must be a list of lines', {
 			itemIndex,
