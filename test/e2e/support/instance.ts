@@ -150,34 +150,44 @@ export class N8nInstance {
 		return { ok: code === 0 && !error && run !== undefined, nodes, error, stdout, stderr };
 	}
 
-	/** Starts `n8n start` (the editor and production webhooks) and waits until it answers. */
-	async start(): Promise<string> {
-		const url = `http://127.0.0.1:${this.env.N8N_PORT}`;
+	/**
+	 * Starts `n8n start` (the editor and production webhooks) and waits until it answers. In queue
+	 * mode the same folder can instead run `n8n worker` or `n8n webhook` (the webhook processor);
+	 * those serve no REST API, so readiness is their /healthz/readiness (the worker's on
+	 * QUEUE_HEALTH_CHECK_PORT, which needs QUEUE_HEALTH_CHECK_ACTIVE=true). Returns the process's base URL.
+	 */
+	async start(command: 'start' | 'worker' | 'webhook' = 'start'): Promise<string> {
+		if (command === 'worker' && this.env.QUEUE_HEALTH_CHECK_ACTIVE !== 'true') {
+			throw new Error('A worker only answers HTTP with QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT set');
+		}
+		const port = command === 'worker' ? this.env.QUEUE_HEALTH_CHECK_PORT : this.env.N8N_PORT;
+		const url = `http://127.0.0.1:${port}`;
 		// Another n8n still on this port (one shutting down) would answer in this one's place.
 		const occupied = await fetch(`${url}/healthz`).then(
 			() => true,
 			() => false,
 		);
-		if (occupied) throw new Error(`Port ${this.env.N8N_PORT} is already in use; is another n8n still running?`);
+		if (occupied) throw new Error(`Port ${port} is already in use; is another n8n still running?`);
 		const log = openSync(this.serverLogPath, 'a');
-		const server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
+		const server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, command], {
 			env: { ...this.env, N8N_LOG_LEVEL: 'info' },
 			stdio: ['ignore', log, log],
 		});
 		this.server = server;
+		// /healthz answers before the REST API is mounted; the editor's settings call comes last.
+		const ready = command === 'start' ? `${url}/rest/settings` : `${url}/healthz/readiness`;
 		const deadline = Date.now() + 3 * 60 * 1000;
 		while (Date.now() < deadline) {
-			if (server.exitCode !== null) throw new Error(`n8n exited with code ${server.exitCode}\n${this.serverLog().slice(-3000)}`);
+			if (server.exitCode !== null) throw new Error(`n8n ${command} exited with code ${server.exitCode}\n${this.serverLog().slice(-3000)}`);
 			try {
-				// /healthz answers before the REST API is mounted; the editor's settings call comes last.
-				const response = await fetch(`${url}/rest/settings`);
+				const response = await fetch(ready);
 				if (response.ok) return url;
 			} catch {
 				// not listening yet
 			}
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error('n8n did not start within 3 minutes');
+		throw new Error(`n8n ${command} did not start within 3 minutes\n${this.serverLog().slice(-3000)}`);
 	}
 
 	async stop(): Promise<void> {

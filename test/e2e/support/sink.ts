@@ -30,10 +30,16 @@ export class Sink {
 	}
 }
 
-export async function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: number, describeOnTimeout = () => ''): Promise<T> {
+/** Polls a condition (plain or async: a database query, a REST call) until it holds or the time is up. */
+export async function waitFor<T>(
+	what: string,
+	check: () => T | undefined | Promise<T | undefined>,
+	timeoutMs: number,
+	describeOnTimeout = () => '',
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const value = check();
+		const value = await check();
 		if (value) return value;
 		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}\n${describeOnTimeout()}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
