@@ -14,14 +14,14 @@ import {
 } from 'n8n-workflow';
 
 import { verifyApicbaseSignature } from '../shared/webhookSignature';
-import { apicbaseList, apicbaseRequest } from './transport';
+import { flagOrders } from './actions/supplierPurchaseOrder/mark';
+import { APICBASE_PATHS } from './paths';
+import { apicbaseList } from './transport';
 import { diffOrders, orderFeedQuery, orderTime, type OrderFeedState } from './trigger/orderFeed';
 import { isPurchaseOrder, orderItems, SAMPLE_PURCHASE_ORDER, type OrderOutput } from './trigger/purchaseOrder';
 
-const ORDERS_PATH = '/api/v2/integrations/suppliers/purchase_orders/';
+const ORDERS_PATH = APICBASE_PATHS.supplierPurchaseOrders;
 const SIGNATURE_HEADER = 'x-apic-webhook-signature';
-/** Orders marked as fetched per PATCH request. */
-const MARK_BATCH = 100;
 
 type SecretSource = 'supplierCredential' | 'webhookCredential';
 
@@ -301,10 +301,7 @@ export class ApicbaseTrigger implements INodeType {
 
 		if (fresh.length > 0 && (this.getNodeParameter('markAsFetched', false) as boolean)) {
 			// Marked before the state moves on: if this fails, the next poll offers the orders again.
-			for (let start = 0; start < fresh.length; start += MARK_BATCH) {
-				const body = fresh.slice(start, start + MARK_BATCH).map((order) => ({ id: order.id, fetched_by_supplier: true }));
-				await apicbaseRequest.call(this, 'apicbaseSupplierApi', 'PATCH', ORDERS_PATH, { body: body as IDataObject[] });
-			}
+			await flagOrders.call(this, fresh.map((order) => String(order.id)), 'fetched_by_supplier');
 		}
 
 		for (const key of Object.keys(staticData)) delete staticData[key as keyof OrderFeedState];

@@ -53,8 +53,8 @@ export async function apicbaseRequest(
 	pathOrUrl: string,
 	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number } = {},
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(credentialType);
-	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apicbaseBaseUrl(credentials)}${pathOrUrl}`;
+	// Lists pass whole URLs (the first page and DRF's `next`), so the credential is read once per list.
+	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apicbaseBaseUrl(await this.getCredentials(credentialType))}${pathOrUrl}`;
 	try {
 		return await withRetry(
 			async () =>
@@ -91,12 +91,13 @@ export async function apicbaseList(
 	path: string,
 	options: { query?: IDataObject; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
-	const credentials = await this.getCredentials(credentialType);
-	const base = new URL(apicbaseBaseUrl(credentials));
+	const baseUrl = apicbaseBaseUrl(await this.getCredentials(credentialType));
+	const base = new URL(baseUrl);
 	const pageSize = Math.min(APICBASE_PAGE_SIZE, options.limit ?? APICBASE_PAGE_SIZE);
 	const firstQuery = { ...options.query, page_size: pageSize, page: 1 };
+	const firstUrl = `${baseUrl}${path}`;
 	return await collectPages<IDataObject, DrfCursor>(
-		{ url: path, query: firstQuery },
+		{ url: firstUrl, query: firstQuery },
 		async (cursor) => {
 			const page = (await apicbaseRequest.call(this, credentialType, 'GET', cursor.url, {
 				query: cursor.query,
@@ -111,7 +112,7 @@ export async function apicbaseList(
 			}
 			const current = Number((cursor.query?.page as number | undefined) ?? new URL(cursor.url, base).searchParams.get('page') ?? 1);
 			const nextPage = typeof page.next === 'number' ? page.next : current + 1;
-			return { items, next: { url: path, query: { ...firstQuery, page: nextPage } } };
+			return { items, next: { url: firstUrl, query: { ...firstQuery, page: nextPage } } };
 		},
 		options.limit,
 	);

@@ -2,6 +2,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 /** The first `limit` records (all when limit is undefined), for lists OpenBoxes does not page. */
+/** What an OpenBoxes ID looks like, as a field placeholder. */
+export const ID_PLACEHOLDER = 'e.g. ff80818155df9de40155df9e31000001';
+
 export function applyLimit<T>(records: T[], limit: number | undefined): T[] {
 	return limit === undefined ? records : records.slice(0, limit);
 }

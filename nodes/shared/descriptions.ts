@@ -52,13 +52,15 @@ export function recordLocator(options: {
 	description?: string;
 	idPlaceholder: string;
 	idPattern?: { regex: string; errorMessage: string };
+	/** Optional pickers (default: required) leave the value to a fallback, such as the credential's location. */
+	required?: boolean;
 }): INodeProperties {
 	return {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
+		required: options.required ?? true,
 		description: options.description,
 		displayOptions: { show: options.show },
 		modes: [

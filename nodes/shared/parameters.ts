@@ -62,3 +62,12 @@ export function jsonParameter(context: IExecuteFunctions, name: string, label: s
 		});
 	}
 }
+
+/** An update that would change nothing is refused before sending, naming the Update Fields field. */
+export function assertSomethingToUpdate(context: IExecuteFunctions, body: object, itemIndex: number): void {
+	if (Object.keys(body).length > 0) return;
+	throw new NodeOperationError(context.getNode(), 'Update Fields is empty; add at least one field to change', {
+		itemIndex,
+		description: 'Add the fields to change under "Update Fields".',
+	});
+}

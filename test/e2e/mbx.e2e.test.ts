@@ -5,7 +5,7 @@
  */
 import { MBX_DEMO } from '../sandbox/mbx/server';
 import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { sandboxCredentials } from './support/fixtures';
+import { sandboxCredentials, waitForWebhook } from './support/fixtures';
 import { N8nInstance, type ExecutionResult } from './support/instance';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
@@ -253,18 +253,12 @@ describe('MBX in a running n8n: OAuth2 and the trigger', () => {
 		const mbx = sandboxes.mbx;
 		const hookUrl = `${rest.baseUrl}/webhook/6b0c1c1e-4a50-4b8e-9d61-2f5a0c3e7a11/order-update`;
 		mbx.subscribeWebhook({ url: hookUrl, headers: { [WEBHOOK_SECRET.headerName]: WEBHOOK_SECRET.secret } });
-		let webhookReady = false;
-		const probe = setInterval(() => {
-			void fetch(hookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => {
-				if (r.status === 401) webhookReady = true;
-			});
-		}, 500);
-		// The polling trigger's first poll (on activation) only records the present orders.
-		await waitFor('the first poll', () => mbx.logged({ pathPrefix: '/v2/customer_order_submissions' }).length > 0 || undefined, 120_000);
-
 		// Activation may register the production webhook after the REST API answers: an unsigned
 		// probe gets 401 (and starts nothing) once it exists.
-		await waitFor('the webhook to be registered', () => (webhookReady ? true : undefined), 60_000).finally(() => clearInterval(probe));
+		const registered = waitForWebhook(hookUrl, () => n8n.serverLog().slice(-3000));
+		// The polling trigger's first poll (on activation) only records the present orders.
+		await waitFor('the first poll', () => mbx.logged({ pathPrefix: '/v2/customer_order_submissions' }).length > 0 || undefined, 120_000);
+		expect(await registered).toBe(401);
 
 		const order = mbx.orders().find((o) => o.status === 'pending')!;
 		await mbx.advanceOrder(Number(order.id)); // released: watched by neither workflow

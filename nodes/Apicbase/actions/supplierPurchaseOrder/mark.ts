@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { APICBASE_PATHS } from '../../paths';
-import { apicbaseRequest } from '../../transport';
+import { apicbaseRequest, type ApicbaseContext } from '../../transport';
 
 export type SupplierOrderFlag = 'fetched_by_supplier' | 'viewed_by_supplier';
 
@@ -44,17 +44,36 @@ export function parseOrderIds(context: IExecuteFunctions, raw: unknown, itemInde
 	return [...new Set(clean)];
 }
 
-/** PATCHes the collection with [{id, <flag>: true}, …]. The flag is one-way. */
+/** Orders flagged per PATCH request. */
+const FLAG_BATCH = 100;
+
+/**
+ * PATCHes the collection with [{id, <flag>: true}, …], 100 orders a request. The flag is one-way.
+ * Used by the node's Mark operations and by the trigger's "Mark as Fetched".
+ */
+export async function flagOrders(
+	this: ApicbaseContext,
+	ids: string[],
+	flag: SupplierOrderFlag,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const flagged: IDataObject[] = [];
+	for (let start = 0; start < ids.length; start += FLAG_BATCH) {
+		const body = ids.slice(start, start + FLAG_BATCH).map((id) => ({ id, [flag]: true }));
+		const response = await apicbaseRequest.call(this, 'apicbaseSupplierApi', 'PATCH', APICBASE_PATHS.supplierPurchaseOrders, {
+			body,
+			itemIndex,
+		});
+		if (Array.isArray(response)) flagged.push(...(response as IDataObject[]));
+		else if (response && typeof response === 'object' && Array.isArray((response as IDataObject).results)) {
+			flagged.push(...(response as { results: IDataObject[] }).results);
+		} else flagged.push(...body);
+	}
+	return flagged;
+}
+
+/** The Mark operations: the Order IDs field, checked, then flagged. */
 export async function markOrders(this: IExecuteFunctions, itemIndex: number, flag: SupplierOrderFlag): Promise<IDataObject[]> {
 	const ids = parseOrderIds(this, this.getNodeParameter('orderIds', itemIndex) as unknown, itemIndex);
-	const body = ids.map((id) => ({ id, [flag]: true }));
-	const response = await apicbaseRequest.call(this, 'apicbaseSupplierApi', 'PATCH', APICBASE_PATHS.supplierPurchaseOrders, {
-		body,
-		itemIndex,
-	});
-	if (Array.isArray(response)) return response as IDataObject[];
-	if (response && typeof response === 'object' && Array.isArray((response as IDataObject).results)) {
-		return (response as { results: IDataObject[] }).results;
-	}
-	return body;
+	return await flagOrders.call(this, ids, flag, itemIndex);
 }

@@ -1,5 +1,6 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { assertSomethingToUpdate } from '../../../shared/parameters';
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
 import {
@@ -63,11 +64,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = orderFieldsBody(this, fields, itemIndex, { keepEmpty: true });
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'Update Fields is empty; add at least one field to change', {
-			itemIndex,
-			description: 'Add the fields to change under "Update Fields".',
-		});
-	}
+	assertSomethingToUpdate(this, body, itemIndex);
 	return (await mbxRequest.call(this, 'PUT', `${ORDERS_PATH}/${id}`, { body, itemIndex })) as IDataObject;
 }

@@ -5,6 +5,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredStringParameter } from '../../../shared/parameters';
+import { ID_PLACEHOLDER } from '../../helpers';
 import { fieldError, isObject, trimmed } from '../location/shared';
 
 const RESOURCE_NAME = /^[a-z][A-Za-z]+$/;
@@ -30,7 +31,7 @@ export function recordIdField(show: IDisplayOptions['show'], description: string
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. ff80818155df9de40155df9e31000001',
+		placeholder: ID_PLACEHOLDER,
 		description,
 		displayOptions: { show },
 	};

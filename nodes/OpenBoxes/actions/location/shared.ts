@@ -8,7 +8,7 @@ import { type IDataObject, type IDisplayOptions, type IExecuteFunctions, type IN
 import { recordLocator } from '../../../shared/descriptions';
 
 export { applyLimit, dataList, dataObject, fieldError, isObject, multiValues, nonNegativeNumber, trimmed, withRepeatedQuery } from '../../helpers';
-import { fieldError, isObject, trimmed } from '../../helpers';
+import { ID_PLACEHOLDER, fieldError, isObject, trimmed } from '../../helpers';
 
 /** OpenBoxes answers name searches shorter than this with an empty list (`openboxes.typeahead.minLength`). */
 export const MIN_SEARCH_LENGTH = 3;
@@ -21,7 +21,7 @@ export function openBoxesRecordLocator(options: {
 	show: IDisplayOptions['show'];
 	description: string;
 }): INodeProperties {
-	return recordLocator({ ...options, idPlaceholder: 'e.g. ff80818155df9de40155df9e31000001' });
+	return recordLocator({ ...options, idPlaceholder: ID_PLACEHOLDER });
 }
 
 /** The Product picker (parameter `productId`). */

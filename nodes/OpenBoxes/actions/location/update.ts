@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { assertSomethingToUpdate, requiredStringParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField } from './fields';
-import { dataObject, fieldError, locationLocator } from './shared';
+import { dataObject, locationLocator } from './shared';
 
 const show = { resource: ['location'], operation: ['update'] };
 
@@ -38,15 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredStringParameter(this, 'locationId', 'Location', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = locationFieldsBody(this, fields, itemIndex, { keepEmpty: true });
-	if (Object.keys(body).length === 0) {
-		throw fieldError(
-			this,
-			'Update Fields is empty; add at least one field to change',
-			'Update Fields',
-			itemIndex,
-			'Add the fields to change under "Update Fields".',
-		);
-	}
+	assertSomethingToUpdate(this, body, itemIndex);
 	const response = await openBoxesRequest.call(this, 'POST', `/locations/${encodeURIComponent(id)}`, { body, itemIndex });
 	return dataObject(response);
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { assertSomethingToUpdate, requiredStringParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, fieldError, productLocator } from '../location/shared';
+import { dataObject, productLocator } from '../location/shared';
 import { categoryField, productFieldOptions, productFieldsBody } from './create';
 
 const show = { resource: ['product'], operation: ['update'] };
@@ -37,15 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredStringParameter(this, 'productId', 'Product', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = productFieldsBody(this, fields, itemIndex, { keepEmpty: true });
-	if (Object.keys(body).length === 0) {
-		throw fieldError(
-			this,
-			'Update Fields is empty; add at least one field to change',
-			'Update Fields',
-			itemIndex,
-			'Add the fields to change under "Update Fields".',
-		);
-	}
+	assertSomethingToUpdate(this, body, itemIndex);
 	const response = await openBoxesRequest.call(this, 'POST', `/products/${encodeURIComponent(id)}`, { body, itemIndex });
 	return dataObject(response);
 }

@@ -1,7 +1,8 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { assertSomethingToUpdate } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, fieldError, isObject, requiredText, segment, trimmed } from '../stockMovement/shared';
+import { dataObject, isObject, requiredText, segment, trimmed } from '../stockMovement/shared';
 import {
 	ORDER_API_NOTICE,
 	PURCHASE_ORDERS_PATH,
@@ -65,9 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.orderNumber !== undefined) body.orderNumber = trimmed(fields.orderNumber);
 	if (fields.name !== undefined) body.name = trimmed(fields.name);
 	if (fields.lines !== undefined) body.orderItems = readOrderItems(this, fields.lines, itemIndex);
-	if (Object.keys(body).length === 0) {
-		throw fieldError(this, 'Update Fields is empty; add at least one field to change', 'Update Fields', itemIndex, 'Add the fields to change under "Update Fields".');
-	}
+	assertSomethingToUpdate(this, body, itemIndex);
 
 	const response = await explainMissingOrderApi(
 		this,

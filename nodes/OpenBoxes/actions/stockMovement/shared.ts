@@ -10,47 +10,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { recordLocator } from '../../../shared/descriptions';
 import { positiveInteger } from '../../../shared/parameters';
 import { openBoxesLocationId } from '../../transport';
 
-export { applyLimit, dataList, dataObject, fieldError, isObject, multiValues, nonNegativeNumber, trimmed, withRepeatedQuery } from '../../helpers';
-import { fieldError, isObject, trimmed } from '../../helpers';
-
-export const ID_PLACEHOLDER = 'e.g. ff80818155df9de40155df9e31000001';
-
-/** A "From list / By ID" picker; `searchMethod` names a listSearch method of the node. */
-function recordLocator(options: {
-	name: string;
-	displayName: string;
-	searchMethod: string;
-	show: IDisplayOptions['show'];
-	description: string;
-	required: boolean;
-}): INodeProperties {
-	return {
-		displayName: options.displayName,
-		name: options.name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: options.required,
-		description: options.description,
-		displayOptions: { show: options.show },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: options.searchMethod, searchable: true, searchFilterRequired: false },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: ID_PLACEHOLDER,
-			},
-		],
-	};
-}
+export { ID_PLACEHOLDER, applyLimit, dataList, dataObject, fieldError, isObject, multiValues, nonNegativeNumber, trimmed, withRepeatedQuery } from '../../helpers';
+import { ID_PLACEHOLDER, fieldError, isObject, trimmed } from '../../helpers';
 
 /** A location picker. Left empty, the operation uses the location set in the credential. */
 export function locationPicker(options: {
@@ -59,7 +24,7 @@ export function locationPicker(options: {
 	show: IDisplayOptions['show'];
 	description: string;
 }): INodeProperties {
-	return recordLocator({ ...options, searchMethod: 'searchLocations', required: false });
+	return recordLocator({ ...options, searchMethod: 'searchLocations', idPlaceholder: ID_PLACEHOLDER, required: false });
 }
 
 /** A required product picker. */
@@ -68,7 +33,7 @@ export function productPicker(options: {
 	show: IDisplayOptions['show'];
 	description: string;
 }): INodeProperties {
-	return recordLocator({ ...options, displayName: 'Product', searchMethod: 'searchProducts', required: true });
+	return recordLocator({ ...options, displayName: 'Product', searchMethod: 'searchProducts', idPlaceholder: ID_PLACEHOLDER });
 }
 
 /** A user dropdown (people who request or order), filled by the node's `getUsers` method. */
