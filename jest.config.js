@@ -1,5 +1,6 @@
-/** Three projects: unit (pure logic, mocks allowed), sandbox (real HTTP against the local vendor
- * sandboxes) and e2e (the packed tarball installed into a real n8n). `npm test` runs all three. */
+/** Four projects: unit (pure logic, mocks allowed), sandbox (real HTTP against the local vendor
+ * sandboxes), e2e (the packed tarball installed into a real n8n) and browser (that n8n's editor in
+ * Chromium, as a builder uses it). `npm test` runs all four. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 
 const project = (name, roots, extra = {}) => ({
@@ -17,5 +18,6 @@ module.exports = {
 		project('unit', ['<rootDir>/test/unit']),
 		project('sandbox', ['<rootDir>/test/sandbox']),
 		project('e2e', ['<rootDir>/test/e2e']),
+		project('browser', ['<rootDir>/test/browser']),
 	],
 };

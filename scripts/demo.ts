@@ -16,6 +16,7 @@ import {
 	withFastPolling,
 	workflowFiles,
 } from '../test/e2e/support/fixtures';
+import { N8nRest, OWNER } from '../test/e2e/support/rest';
 import { N8nInstance, type ExecutionResult } from '../test/e2e/support/instance';
 import { packPackage } from '../test/e2e/support/package';
 import { ensureN8nRuntime } from '../test/e2e/support/runtime';
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
 		const nodes = workflow.nodes as Array<{ type: string }>;
 		if (nodes.some((node) => node.type === MANUAL_TRIGGER)) runnable.push(workflow);
 		// Workflows started by our triggers are published; the schedule-only ones are run by hand.
-		if (nodes.some((node) => /\.(mbxTrigger|apicbaseTrigger|openBoxesTrigger)$/.test(node.type))) {
+		if (nodes.some((node) => /^n8n-nodes-supply-chain\.\w+Trigger$/.test(node.type))) {
 			const published = await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
 			if (published.code !== 0) throw new Error(`Publishing ${workflow.name} failed: ${published.stderr}`);
 			triggered.push(workflow.name);
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
 	}
 
 	const url = await n8n.start();
+	// A ready owner account, so the editor opens on its sign-in page instead of a sign-up form.
+	await new N8nRest(url).setupOwner();
 	console.log(`\nPublished ${triggered.length} trigger workflows: ${triggered.join('; ')}`);
 	await driveTriggers(url, sandboxes, smtp);
 
@@ -134,7 +137,7 @@ async function main(): Promise<void> {
 	}
 	console.log(
 		`\nn8n editor: ${url.replace('127.0.0.1', 'localhost')}\n` +
-			'Create the owner account on first visit; the workflows and the sandbox credentials are already there.\n' +
+			`Sign in as ${OWNER.email} with password ${OWNER.password} (a local demo account); the workflows and the sandbox credentials are already there.\n` +
 			'Press Ctrl+C to stop n8n and the sandboxes.',
 	);
 	const stop = () => {

@@ -7,8 +7,10 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import { CUSTOMER_RESOURCES, resourceOperations, resourceProperties, SUPPLIER_RESOURCES } from './actions';
+import { kitchen, kitchenAuthentication } from './actions';
+import * as listSearch from './methods/listSearch';
 
+/** Apicbase for the kitchen: purchase orders it sent, deliveries, outlets and stock. */
 export class Apicbase implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Apicbase',
@@ -16,29 +18,22 @@ export class Apicbase implements INodeType {
 		icon: { light: 'file:../../icons/apicbase.svg', dark: 'file:../../icons/apicbase.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Purchase orders, deliveries and stock in Apicbase, for suppliers and food-service teams',
+		subtitle: kitchen.subtitle,
+		description: 'Purchase orders, deliveries, outlets and stock in your Apicbase library',
 		defaults: { name: 'Apicbase' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
-			{ name: 'apicbaseSupplierApi', required: true, displayOptions: { show: { resource: SUPPLIER_RESOURCES } } },
-			{
-				name: 'apicbaseOAuth2Api',
-				required: true,
-				displayOptions: { show: { resource: CUSTOMER_RESOURCES, authentication: ['oAuth2'] } },
-			},
-			{
-				name: 'apicbaseAccessTokenApi',
-				required: true,
-				displayOptions: { show: { resource: CUSTOMER_RESOURCES, authentication: ['accessToken'] } },
-			},
+			{ name: 'apicbaseOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+			{ name: 'apicbaseAccessTokenApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 		],
-		properties: resourceProperties,
+		properties: [kitchenAuthentication, ...kitchen.properties],
 	};
 
+	methods = { listSearch };
+
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runOperations.call(this, resourceOperations);
+		return await runOperations.call(this, kitchen.operations);
 	}
 }

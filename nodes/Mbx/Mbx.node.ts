@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import { resourceOperations, resourceProperties } from './actions';
+import { resourceOperations, resourceProperties, subtitle } from './actions';
 import { listSearch, loadOptions } from './methods';
 
 export class Mbx implements INodeType {
@@ -17,7 +17,7 @@ export class Mbx implements INodeType {
 		icon: { light: 'file:../../icons/mbx.svg', dark: 'file:../../icons/mbx.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description: 'Fulfillment orders, inventory, invoices and items at MBX Systems',
 		defaults: { name: 'MBX Systems' },
 		usableAsTool: true,

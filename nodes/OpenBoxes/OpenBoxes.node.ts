@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import { resourceOperations, resourceProperties } from './actions';
+import { resourceOperations, resourceProperties, subtitle } from './actions';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
 
@@ -18,7 +18,7 @@ export class OpenBoxes implements INodeType {
 		icon: { light: 'file:../../icons/openboxes.svg', dark: 'file:../../icons/openboxes.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle,
 		description: 'Products, stock, purchase orders and stock movements in OpenBoxes',
 		defaults: { name: 'OpenBoxes' },
 		usableAsTool: true,

@@ -26,7 +26,7 @@ export class OpenBoxesTrigger implements INodeType {
 		icon: { light: 'file:../../icons/openboxes.svg', dark: 'file:../../icons/openboxes.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: `={{ (${JSON.stringify(Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])))})[$parameter["event"]] ?? "" }}`,
 		description: 'Starts the workflow when products, purchase orders, stock movements or stock levels change in OpenBoxes',
 		defaults: { name: 'OpenBoxes Trigger' },
 		inputs: [],
@@ -39,7 +39,7 @@ export class OpenBoxesTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'OpenBoxes has no webhooks yet (they are on its roadmap), so this trigger asks OpenBoxes for changes at the Poll Times above. The first poll after you activate the workflow only takes note of what exists, except for reorder alerts, which start with every product already below its reorder point.',
+					'Checks OpenBoxes for changes at the Poll Times. The first check after activation only takes note of what exists.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',
@@ -60,6 +60,13 @@ export class OpenBoxesTrigger implements INodeType {
 				type: 'options',
 				options: EVENT_OPTIONS,
 				default: 'inventory.belowReorderPoint',
+			},
+			{
+				displayName: 'The first check alerts for every product already at or below its reorder point.',
+				name: 'reorderNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['inventory.belowReorderPoint'] } },
 			},
 			{
 				displayName: 'Direction',

@@ -79,12 +79,30 @@ export interface ResourceModule {
 	description: INodeProperties[];
 }
 
-/** The Resource dropdown and every operation's fields, from a node's list of resources. */
+type ResourceEntry = { name: string; value: string; module: ResourceModule };
+
+/**
+ * The canvas subtitle: "Get Many: Order" rather than the internal "getAll: customerOrderSubmission".
+ * An expression with a lookup table, since n8n only evaluates the subtitle as an expression.
+ */
+function subtitleExpression(resources: ResourceEntry[]): string {
+	const labels: Record<string, string> = {};
+	for (const { name, value, module } of resources) {
+		const selector = module.description.find((property) => property.name === 'operation');
+		for (const option of (selector?.options ?? []) as Array<{ name: string; value: string }>) {
+			labels[`${value}:${option.value}`] = `${option.name}: ${name}`;
+		}
+	}
+	return `={{ (${JSON.stringify(labels)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? "" }}`;
+}
+
+/** The Resource dropdown, every operation's fields and the canvas subtitle, from a node's list of resources. */
 export function resourceRegistry(
-	resources: Array<{ name: string; value: string; module: ResourceModule }>,
+	resources: ResourceEntry[],
 	defaultResource: string,
-): { operations: Record<string, ResourceOperations>; properties: INodeProperties[] } {
+): { operations: Record<string, ResourceOperations>; properties: INodeProperties[]; subtitle: string } {
 	return {
+		subtitle: subtitleExpression(resources),
 		operations: Object.fromEntries(resources.map(({ value, module }) => [value, module.operations])),
 		properties: [
 			{

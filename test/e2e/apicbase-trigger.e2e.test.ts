@@ -46,7 +46,7 @@ beforeAll(async () => {
 	await n8n.importWorkflow(
 		workflow('scApTriggerHook', 'Apicbase: orders by webhook', [
 			{
-				...ours('Apicbase Trigger', 'apicbaseTrigger', { mode: 'webhook', secretSource: 'supplierCredential', responseMode: 'onReceived', output: 'order' }, SUPPLIER),
+				...ours('Apicbase Trigger', 'apicbaseSupplierTrigger', { secretSource: 'supplierCredential', responseMode: 'onReceived', output: 'order' }, SUPPLIER),
 				webhookId: WEBHOOK_ID,
 			},
 			postTo('Tell Sink', `${sink.url}/orders`),
@@ -56,11 +56,11 @@ beforeAll(async () => {
 	await n8n.importWorkflow(
 		workflow('scApTriggerReply', 'Apicbase: accept or refuse orders', [
 			{
-				...ours('Apicbase Trigger', 'apicbaseTrigger', { mode: 'webhook', secretSource: 'supplierCredential', responseMode: 'responseNode', output: 'order' }, SUPPLIER),
+				...ours('Apicbase Trigger', 'apicbaseSupplierTrigger', { secretSource: 'supplierCredential', responseMode: 'responseNode', output: 'order' }, SUPPLIER),
 				webhookId: REPLY_WEBHOOK_ID,
 			},
-			ours('Answer Apicbase', 'apicbase', {
-				resource: 'orderWebhook',
+			ours('Answer Apicbase', 'apicbaseSupplier', {
+				resource: 'supplierPurchaseOrder',
 				operation: 'respond',
 				answer: "={{ $json.expected_delivery_date ? 'accept' : 'refuse' }}",
 				reason: REFUSAL,

@@ -81,13 +81,13 @@ describe('supplier side with the client-credentials token', () => {
 		const viewedId = apicbase.purchaseOrders().filter((o) => o.status === 'ORDERED')[5].id;
 		const nodes = [
 			manualTrigger(),
-			ours('Unfetched Orders', 'apicbase', { resource: 'supplierPurchaseOrder', operation: 'getAll', limit: 3, filters: { status: 'ORDERED', fetchedBySupplier: 'false' } }, SUPPLIER),
-			ours('Mark Fetched', 'apicbase', { resource: 'supplierPurchaseOrder', operation: 'markFetched', orderIds: '={{ $json.id }}' }, SUPPLIER),
-			ours('Mark Viewed', 'apicbase', { resource: 'supplierPurchaseOrder', operation: 'markViewed', orderIds: viewedId }, SUPPLIER),
-			ours('All Orders', 'apicbase', { resource: 'supplierPurchaseOrder', operation: 'getAll', returnAll: true, filters: {} }, SUPPLIER),
-			ours('Customers', 'apicbase', { resource: 'supplierCustomer', operation: 'getAll', returnAll: true }, SUPPLIER),
-			ours('Customer Packages', 'apicbase', { resource: 'supplierCustomerPackage', operation: 'getAll', customerNumber: '={{ $json.customer_number }}', returnAll: true }, SUPPLIER),
-			ours('Upload Assortment', 'apicbase', {
+			ours('Unfetched Orders', 'apicbaseSupplier', { resource: 'supplierPurchaseOrder', operation: 'getAll', limit: 3, filters: { status: 'ORDERED', fetchedBySupplier: 'false' } }, SUPPLIER),
+			ours('Mark Fetched', 'apicbaseSupplier', { resource: 'supplierPurchaseOrder', operation: 'markFetched', orderIds: '={{ $json.id }}' }, SUPPLIER),
+			ours('Mark Viewed', 'apicbaseSupplier', { resource: 'supplierPurchaseOrder', operation: 'markViewed', orderIds: viewedId }, SUPPLIER),
+			ours('All Orders', 'apicbaseSupplier', { resource: 'supplierPurchaseOrder', operation: 'getAll', returnAll: true, filters: {} }, SUPPLIER),
+			ours('Customers', 'apicbaseSupplier', { resource: 'supplierCustomer', operation: 'getAll', returnAll: true }, SUPPLIER),
+			ours('Customer Packages', 'apicbaseSupplier', { resource: 'supplierCustomerPackage', operation: 'getAll', customerNumber: '={{ $json.customer_number }}', returnAll: true }, SUPPLIER),
+			ours('Upload Assortment', 'apicbaseSupplier', {
 				resource: 'supplierAssortmentFile',
 				operation: 'upload',
 				customerNumber: apicbase.customers()[0].customer_number,
@@ -128,7 +128,7 @@ describe('supplier side with the client-credentials token', () => {
 
 	it('renews the supplier token by itself when Apicbase expires it', async () => {
 		const path = APICBASE_DEMO.customersPath;
-		const nodes = [manualTrigger(), ours('Customers', 'apicbase', { resource: 'supplierCustomer', operation: 'getAll', returnAll: true }, SUPPLIER)];
+		const nodes = [manualTrigger(), ours('Customers', 'apicbaseSupplier', { resource: 'supplierCustomer', operation: 'getAll', returnAll: true }, SUPPLIER)];
 		await n8n.importWorkflow(workflow('scApSupplierRenew', 'Apicbase: supplier token renewal', nodes, chain(MANUAL_TRIGGER, 'Customers')));
 		const before = grantTypes().filter((g) => g === 'client_credentials').length;
 		sandboxes.apicbase.injectFault({ kind: 'expireAuth', pathPrefix: path, times: 1 });
@@ -142,7 +142,7 @@ describe('supplier side with the client-credentials token', () => {
 	it('refuses an invalid assortment before uploading anything, naming the article and field', async () => {
 		const nodes = [
 			manualTrigger(),
-			ours('Upload Assortment', 'apicbase', {
+			ours('Upload Assortment', 'apicbaseSupplier', {
 				resource: 'supplierAssortmentFile',
 				operation: 'upload',
 				customerNumber: sandboxes.apicbase.customers()[0].customer_number,

@@ -11,7 +11,7 @@ import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
 import { Sink, waitFor as waitUntil } from './support/sink';
-import { byId, chain, manualTrigger, MANUAL_TRIGGER, ours, postTo, workflow } from './support/workflow';
+import { base, byId, chain, manualTrigger, MANUAL_TRIGGER, ours, postTo, workflow } from './support/workflow';
 
 jest.setTimeout(30 * 60 * 1000);
 
@@ -108,7 +108,17 @@ describe('every MBX resource with the HMAC credential', () => {
 			ours('Submit Serial Data', 'mbx', { resource: 'serialData', operation: 'create', manufacturerSerial: 'E2E-SERIAL-1', serialDataTypeId: 3, value: 'BIOS 2.1.7', metadata: 'e2e' }, HMAC),
 			ours('Serial Data', 'mbx', { resource: 'serialData', operation: 'getAll', returnAll: true, filters: { manufacturer_serial: 'E2E-SERIAL-1' } }, HMAC),
 			ours('Countries', 'mbx', { resource: 'country', operation: 'getAll', limit: 3, filters: {} }, HMAC),
-			ours('Custom Call', 'mbx', { resource: 'customApiCall', operation: 'request', method: 'GET', path: '/v2/ship_methods/12', query: '{}', body: '{}' }, HMAC),
+			// n8n's own Custom API Call: an HTTP Request node with the MBX credential, which signs the request.
+			{
+				...base('Custom Call', 'httpRequest', 4.2, {
+					method: 'GET',
+					url: `${sandboxes.mbx.url}/v2/ship_methods/12`,
+					authentication: 'predefinedCredentialType',
+					nodeCredentialType: 'mbxHmacApi',
+					options: {},
+				}),
+				credentials: HMAC,
+			},
 		];
 		const edges: Array<[string, string]> = [
 			...chain(MANUAL_TRIGGER, 'Create Order', 'Get Order', 'Update Order', 'Find Order', 'Delete Order'),
@@ -209,11 +219,11 @@ describe('MBX in a running n8n: OAuth2 and the trigger', () => {
 			ours('Countries', 'mbx', { authentication: 'oAuth2', resource: 'country', operation: 'getAll', limit: 3, filters: {} }, OAUTH2),
 		], chain(MANUAL_TRIGGER, 'Countries'));
 		const byWebhook = workflow('scMbxTriggerHook', 'MBX: shipped orders by webhook', [
-			{ ...ours('MBX Trigger', 'mbxTrigger', { mode: 'webhook', verifySecret: true, statuses: ['shipped'] }, { mbxWebhookApi: { id: 'scMbxWebhook', name: 'MBX webhook secret' } }), webhookId: '6b0c1c1e-4a50-4b8e-9d61-2f5a0c3e7a11' },
+			{ ...ours('MBX Trigger', 'mbxWebhookTrigger', { verifySecret: true, statuses: ['shipped'] }, { mbxWebhookApi: { id: 'scMbxWebhook', name: 'MBX webhook secret' } }), webhookId: '6b0c1c1e-4a50-4b8e-9d61-2f5a0c3e7a11' },
 			postTo('Tell Sink', `${sink.url}/webhook`),
 		], [['MBX Trigger', 'Tell Sink']]);
 		const byPolling = workflow('scMbxTriggerPoll', 'MBX: shipped orders by polling', [
-			ours('MBX Trigger', 'mbxTrigger', { mode: 'polling', pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['created', 'statusChanged'], statuses: ['shipped'] }, HMAC),
+			ours('MBX Trigger', 'mbxTrigger', { pollTimes: { item: [{ mode: 'everyMinute' }] }, events: ['created', 'statusChanged'], statuses: ['shipped'] }, HMAC),
 			postTo('Tell Sink', `${sink.url}/polling`),
 		], [['MBX Trigger', 'Tell Sink']]);
 		for (const wf of [countries, byWebhook, byPolling]) await n8n.importWorkflow(wf);

@@ -1,4 +1,4 @@
-import { Apicbase } from '../../nodes/Apicbase/Apicbase.node';
+import { ApicbaseSupplier } from '../../nodes/Apicbase/ApicbaseSupplier.node';
 import { mockExecuteFunctions } from '../helpers/mockContext';
 
 const credentials = { apicbaseSupplierApi: { environment: 'custom', customBaseUrl: 'http://ap.test', clientId: 'c', clientSecret: 's', accessToken: 't' } };
@@ -11,7 +11,7 @@ function page(pageNumber: number, size: number, host = 'http://ap.test') {
 	return { count: orders.length, next: more ? `${host}${PATH}?page=${pageNumber + 1}&page_size=${size}&status=ORDERED` : null, previous: null, results };
 }
 
-describe('Apicbase node: Supplier Purchase Order', () => {
+describe('Apicbase Supplier node: Purchase Order', () => {
 	it('maps filters to Apicbase query parameters and follows next URLs on the same host', async () => {
 		const { context, calls } = mockExecuteFunctions({
 			parameters: {
@@ -27,7 +27,7 @@ describe('Apicbase node: Supplier Purchase Order', () => {
 				return page(pageNumber, 200);
 			},
 		});
-		const [output] = await new Apicbase().execute.call(context);
+		const [output] = await new ApicbaseSupplier().execute.call(context);
 		expect(output.map((item) => item.json.id)).toEqual(orders.map((o) => o.id));
 		expect(calls[0].options).toMatchObject({
 			url: `http://ap.test${PATH}`,
@@ -44,7 +44,7 @@ describe('Apicbase node: Supplier Purchase Order', () => {
 			credentials,
 			respond: ({ options }) => page(Number(options.qs?.page), 200, 'http://evil.test'),
 		});
-		const [output] = await new Apicbase().execute.call(context);
+		const [output] = await new ApicbaseSupplier().execute.call(context);
 		expect(output).toHaveLength(250);
 		expect(calls.map((c) => c.options.url)).toEqual([`http://ap.test${PATH}`, `http://ap.test${PATH}`]);
 		expect(calls[1].options.qs).toMatchObject({ page: 2, page_size: 200 });

@@ -56,11 +56,36 @@ describe('MBX node: Country', () => {
 		expect(output).toEqual([{ json: { id: 39, iso_code: 'CA', name: 'Canada' }, pairedItem: { item: 0 } }]);
 	});
 
+	it.each([
+		['picked from the list', { __rl: true, mode: 'list', value: '39' }],
+		['typed By ID', { __rl: true, mode: 'id', value: ' 39 ' }],
+		['given as plain text, as an expression gives it', '39'],
+	])('Get reads the country %s', async (_how, countryId) => {
+		const { context, calls } = mockExecuteFunctions({ parameters: { resource: 'country', operation: 'get', countryId }, credentials, respond: () => ({ id: 39 }) });
+		await new Mbx().execute.call(context);
+		expect(calls[0].options.url).toBe('/v2/countries/39');
+	});
+
+	it('offers Country as a picker: a searchable list of countries, or an MBX ID', () => {
+		const property = new Mbx().description.properties.find(
+			(p) => p.name === 'countryId' && p.displayOptions?.show?.resource?.includes('country'),
+		);
+		expect(property).toMatchObject({ displayName: 'Country', type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
+		expect(property?.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
+			['list', 'searchCountries'],
+			['id', undefined],
+		]);
+		expect(property?.description).toMatch(/not the ISO code/);
+	});
+
 	it('rejects a bad Country ID by name before sending anything', async () => {
-		const { context, calls } = mockExecuteFunctions({ parameters: { resource: 'country', operation: 'get', countryId: 'abc' }, credentials });
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'get', countryId: { __rl: true, mode: 'id', value: 'abc' } },
+			credentials,
+		});
 		const run = new Mbx().execute.call(context);
 		await expect(run).rejects.toBeInstanceOf(NodeOperationError);
-		await expect(run).rejects.toThrow('Country ID must be a whole number of 1 or more, got "abc"');
+		await expect(run).rejects.toThrow('Country must be a whole number of 1 or more, got "abc"');
 		expect(calls).toHaveLength(0);
 	});
 

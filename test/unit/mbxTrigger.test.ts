@@ -1,6 +1,6 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
+import { MbxWebhookTrigger } from '../../nodes/Mbx/MbxWebhookTrigger.node';
 import { detectOrderChanges, type OrderWatchState } from '../../nodes/Mbx/trigger/orderChanges';
 import { secureEquals } from '../../nodes/shared/secureCompare';
 
@@ -54,7 +54,7 @@ describe('secureEquals', () => {
 	});
 });
 
-describe('MBX Trigger webhook', () => {
+describe('MBX Webhook Trigger', () => {
 	function call(options: { headers?: Record<string, string>; body?: unknown; parameters?: IDataObject; credentials?: IDataObject }) {
 		const sent: { status?: number; body?: unknown } = {};
 		const response = {
@@ -67,7 +67,7 @@ describe('MBX Trigger webhook', () => {
 				return response;
 			},
 		};
-		const parameters: IDataObject = { mode: 'webhook', verifySecret: true, statuses: [], ...options.parameters };
+		const parameters: IDataObject = { verifySecret: true, statuses: [], ...options.parameters };
 		const context = {
 			getResponseObject: () => response,
 			getHeaderData: () => options.headers ?? {},
@@ -78,7 +78,7 @@ describe('MBX Trigger webhook', () => {
 				return options.credentials;
 			},
 		} as unknown as IWebhookFunctions;
-		return { run: async () => await new MbxTrigger().webhook.call(context), sent };
+		return { run: async () => await new MbxWebhookTrigger().webhook.call(context), sent };
 	}
 	const secret = { headerName: 'X-MBX-Webhook-Secret', secret: 'a-shared-secret-of-length' };
 	const shipped = { id: 7, status: 'shipped', tracking_numbers: [{ tracking_number: 'T1' }] };
@@ -110,5 +110,38 @@ describe('MBX Trigger webhook', () => {
 		expect(bad.sent.status).toBe(400);
 		const pending = call({ body: { id: 1, status: 'Pending' }, parameters: { verifySecret: false, statuses: ['shipped'] } });
 		expect(await pending.run()).toEqual({ webhookResponse: { received: true, started: false } });
+	});
+});
+
+describe('MBX Webhook Trigger description', () => {
+	const trigger = new MbxWebhookTrigger();
+	const { description } = trigger;
+
+	it('registers a plain POST webhook and does not poll', () => {
+		expect(description.name).toBe('mbxWebhookTrigger');
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'order-update' }]);
+		expect(description.polling).toBeUndefined();
+		expect(description.properties.map((p) => p.name)).not.toContain('mode');
+	});
+
+	it('asks for the secret credential unless Verify a Shared Secret is off, tested by the node', () => {
+		expect(description.credentials).toEqual([
+			{ name: 'mbxWebhookApi', required: true, testedBy: 'mbxWebhookSecretTest', displayOptions: { hide: { verifySecret: [false] } } },
+		]);
+		expect(description.properties.find((p) => p.name === 'verifySecret')).toMatchObject({ type: 'boolean', default: true });
+		const statuses = description.properties.find((p) => p.name === 'statuses')?.options as Array<{ value: string }>;
+		expect(statuses.map((o) => o.value)).toEqual(['pending', 'released', 'shipped']);
+	});
+
+	it.each([
+		[{ headerName: 'X-MBX-Webhook-Secret', secret: 'a-shared-secret-of-length' }, 'OK'],
+		[{ headerName: 'X MBX Secret', secret: 'a-shared-secret-of-length' }, 'Error'],
+		[{ headerName: '', secret: 'a-shared-secret-of-length' }, 'Error'],
+		[{ headerName: 'X-MBX-Webhook-Secret', secret: 'short' }, 'Error'],
+		[{}, 'Error'],
+	])('checks the secret credential %j → %s', async (data, status) => {
+		const credential = { id: '1', name: 'c', type: 'mbxWebhookApi', data } as ICredentialsDecrypted;
+		const result = await trigger.methods.credentialTest.mbxWebhookSecretTest.call({} as ICredentialTestFunctions, credential);
+		expect(result.status).toBe(status);
 	});
 });

@@ -28,7 +28,7 @@ function pollContext(options: { mode: 'manual' | 'trigger'; parameters: IDataObj
 }
 
 describe('MBX Trigger polling', () => {
-	const parameters = { mode: 'polling', authentication: 'hmac', events: ['created', 'statusChanged'], statuses: ['shipped'] };
+	const parameters = { authentication: 'hmac', events: ['created', 'statusChanged'], statuses: ['shipped'] };
 
 	it('returns the most recently changed order as a sample in manual mode, without touching the cursor', async () => {
 		const staticData: IDataObject = {};
@@ -58,9 +58,28 @@ describe('MBX Trigger polling', () => {
 		expect(await trigger.poll.call(context)).toBeNull();
 	});
 
-	it('needs no API call in webhook mode outside manual runs', async () => {
-		const { context, requests } = pollContext({ mode: 'trigger', parameters: { ...parameters, mode: 'webhook' }, staticData: {}, orders: () => [] });
+	it('returns nothing in manual mode when MBX has no orders', async () => {
+		const { context, requests } = pollContext({ mode: 'manual', parameters, staticData: {}, orders: () => [] });
 		expect(await new MbxTrigger().poll.call(context)).toBeNull();
-		expect(requests).toEqual([]);
+		expect(requests).toHaveLength(1);
+	});
+});
+
+describe('MBX Trigger description', () => {
+	const { description } = new MbxTrigger();
+
+	it('polls only: no webhook and no mode switch', () => {
+		expect(description.name).toBe('mbxTrigger');
+		expect(description.polling).toBe(true);
+		expect(description.webhooks).toBeUndefined();
+		expect(description.properties.map((p) => p.name)).toEqual(['authentication', 'events', 'statuses']);
+	});
+
+	it('shows the HMAC or OAuth2 credential by Authentication alone', () => {
+		expect(description.credentials).toEqual([
+			{ name: 'mbxHmacApi', required: true, displayOptions: { show: { authentication: ['hmac'] } } },
+			{ name: 'mbxOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		]);
+		expect(description.properties.find((p) => p.name === 'authentication')?.displayOptions).toBeUndefined();
 	});
 });

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 export type OrderOutput = 'order' | 'lines';
 
@@ -70,29 +70,23 @@ export function orderItems(orders: IDataObject[], output: OrderOutput, extra: ID
 	return rows.map((row) => ({ json: { ...row, ...extra } }));
 }
 
-/** Shown by "Fetch Test Event" in webhook mode: the vendor's schema with made-up values. */
-export const SAMPLE_PURCHASE_ORDER: IDataObject = {
-	id: 'UE8tMTAwMQ',
-	order_number: 'PO-2026-0001',
-	status: 'ORDERED',
-	ordered_on: '2026-11-20T08:15:00Z',
-	owned_by: { username: 'chef.anna' },
-	order_remarks: 'Please deliver before 7am.',
-	packages: [
+/** The Output choice both Apicbase triggers offer. */
+export const outputProperty: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	options: [
 		{
-			stock_item: { name: 'Crème fraîche 30% 1L' },
-			supplier_package: { supplier_article_number: 'CF-1001', theoretical_price_per_package: '4.95' },
-			quantity_ordered: 3,
-			total_theoretical_price: '14.85',
+			name: 'One Item per Order',
+			value: 'order',
+			description: 'The purchase order as Apicbase sends it, with its packages as a list',
 		},
 		{
-			stock_item: { name: 'Jalapeño peppers 1kg' },
-			supplier_package: { supplier_article_number: 'JP-7', theoretical_price_per_package: '2.10' },
-			quantity_ordered: 12,
-			total_theoretical_price: '25.20',
+			name: 'One Item per Ordered Package',
+			value: 'lines',
+			description:
+				'Each package with the order’s number, dates, customer number and remarks, ready for a spreadsheet or an order-entry system',
 		},
 	],
-	expected_delivery_date: '2026-11-22T06:00:00Z',
-	theoretical_price: '40.05',
-	supplier_customer_number: 'CUST-42',
+	default: 'order',
 };

@@ -3,7 +3,6 @@ import * as automationQueue from './automationQueue';
 import * as automationTask from './automationTask';
 import * as automationTaskType from './automationTaskType';
 import * as country from './country';
-import * as customApiCall from './customApiCall';
 import * as customerCatalogItem from './customerCatalogItem';
 import * as customerOrderSubmission from './customerOrderSubmission';
 import * as inventory from './inventory';
@@ -13,14 +12,16 @@ import * as report from './report';
 import * as serialData from './serialData';
 import * as shipMethod from './shipMethod';
 
-/** Every MBX resource the node offers, in the order the Resource dropdown shows them. */
+/**
+ * Every MBX resource the node offers, in the order the Resource dropdown shows them. Any other
+ * endpoint: n8n's own Custom API Call (an HTTP Request node with the MBX credential, signed by it).
+ */
 const registry = resourceRegistry(
 	[
 		{ name: 'Automation Queue', value: 'automationQueue', module: automationQueue },
 		{ name: 'Automation Task', value: 'automationTask', module: automationTask },
 		{ name: 'Automation Task Type', value: 'automationTaskType', module: automationTaskType },
 		{ name: 'Country', value: 'country', module: country },
-		{ name: 'Custom API Call', value: 'customApiCall', module: customApiCall },
 		{ name: 'Customer Catalog Item', value: 'customerCatalogItem', module: customerCatalogItem },
 		{ name: 'Customer Order Submission', value: 'customerOrderSubmission', module: customerOrderSubmission },
 		{ name: 'Inventory', value: 'inventory', module: inventory },
@@ -34,5 +35,7 @@ const registry = resourceRegistry(
 );
 
 export const resourceOperations = registry.operations;
+
+export const subtitle = registry.subtitle;
 
 export const resourceProperties = registry.properties;

@@ -11,12 +11,12 @@ import * as user from './user';
 /** Every OpenBoxes resource the node offers, in the order the Resource dropdown shows them. */
 const registry = resourceRegistry(
 	[
-		{ name: 'Generic API', value: 'genericApi', module: genericApi },
 		{ name: 'Inventory', value: 'inventory', module: inventory },
 		{ name: 'Location', value: 'location', module: location },
 		{ name: 'Product', value: 'product', module: product },
 		{ name: 'Purchase Order', value: 'purchaseOrder', module: purchaseOrder },
 		{ name: 'Put-Away', value: 'putAway', module: putAway },
+		{ name: 'Record (Generic API)', value: 'genericApi', module: genericApi },
 		{ name: 'Stock Movement', value: 'stockMovement', module: stockMovement },
 		{ name: 'User', value: 'user', module: user },
 	],
@@ -24,5 +24,7 @@ const registry = resourceRegistry(
 );
 
 export const resourceOperations = registry.operations;
+
+export const subtitle = registry.subtitle;
 
 export const resourceProperties = registry.properties;

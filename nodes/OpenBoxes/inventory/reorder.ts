@@ -1,6 +1,6 @@
 /**
  * Products below their minimum, reorder point or maximum at one facility, read from OpenBoxes in
- * one normalised shape. Used by the Inventory "Get Items Below Level" operation and the trigger's
+ * one normalised shape. Used by the Inventory "Get Low Stock Items" operation and the trigger's
  * reorder alert (execute and poll contexts alike).
  *
  * Preferred source (OpenBoxes ≥ 0.9.6): the reorder report,

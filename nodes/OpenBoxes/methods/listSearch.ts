@@ -1,12 +1,20 @@
 /**
- * "From list" searches of the OpenBoxes record pickers (`methods.listSearch`). Products page
- * 50 at a time with a max/offset token; locations and users come from lists OpenBoxes does not
- * page, so every match is returned at once.
+ * "From list" searches of the OpenBoxes record pickers (`methods.listSearch`). Products, purchase
+ * orders and stock movements page 50 at a time with a max/offset token; locations and users come
+ * from lists OpenBoxes does not page, so every match is returned at once. Every export here is a
+ * node method.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { nextOffset } from '../../shared/pagination';
-import { openBoxesRequest } from '../transport';
+import { openBoxesBaseUrl } from '../session';
+import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest } from '../transport';
 
 const PRODUCT_PAGE_SIZE = 50;
 
@@ -85,4 +93,126 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 		})
 		.sort(byName);
 	return { results };
+}
+
+const RECORD_PAGE_SIZE = 50;
+
+/** 'PARTIALLY_RECEIVED' (or an enum `{ name }`) → 'Partially received'. */
+function statusLabel(value: unknown): string {
+	const status = text(isObject(value) ? value.name : value).replace(/_/g, ' ').toLowerCase();
+	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
+}
+
+/** A place as a list shows it: a display string, or a location object with a name. */
+function placeName(value: unknown): string {
+	return isObject(value) ? text(value.name) : text(value);
+}
+
+/** The OpenBoxes web app, where a record's own page lives (`<base>/order/show/<id>`). */
+async function webAppUrl(context: ILoadOptionsFunctions): Promise<string> {
+	return openBoxesBaseUrl(await context.getCredentials(openBoxesCredentialType(context)));
+}
+
+/**
+ * Purchase orders whose order number, name or description contains the typed text (OpenBoxes'
+ * `searchTerm`), newest first, 50 a page: "PO-1042 · Acme Foods (ACME) · Placed".
+ */
+export async function searchPurchaseOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const token = Math.trunc(Number(paginationToken ?? 0));
+	const offset = Number.isFinite(token) && token > 0 ? token : 0;
+	const term = text(filter);
+	const response = await openBoxesRequest.call(this, 'GET', '/purchaseOrders', {
+		query: { max: RECORD_PAGE_SIZE, offset, sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },
+	});
+	const orders = dataList(response);
+	const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
+	const next = nextOffset({ offset, received: orders.length, requested: RECORD_PAGE_SIZE, total });
+	const web = await webAppUrl(this);
+	return {
+		results: orders.map((order) => {
+			const id = text(order.id);
+			const number = text(order.orderNumber) || text(order.name) || id;
+			const name = [number, placeName(order.origin), statusLabel(order.status)].filter(Boolean).join(' · ');
+			return { name, value: id, url: `${web}/order/show/${encodeURIComponent(id)}` };
+		}),
+		...(next === undefined ? {} : { paginationToken: String(next) }),
+	};
+}
+
+/** Where the next page of each direction starts: "25:0"; "-" once a direction is done. */
+function movementOffsets(paginationToken?: string): { outbound?: number; inbound?: number } {
+	if (!paginationToken) return { outbound: 0, inbound: 0 };
+	const [outbound, inbound] = paginationToken.split(':').map((part) => {
+		const value = Math.trunc(Number(part));
+		return part !== '-' && part !== '' && Number.isFinite(value) && value >= 0 ? value : undefined;
+	});
+	return { outbound, inbound };
+}
+
+/** "483ZSA · to Ward 3 · Requested" (outbound) or "483ZSA · from Acme Supplies · Shipped" (inbound). */
+function movementName(movement: IDataObject, direction: 'OUTBOUND' | 'INBOUND'): string {
+	const place = placeName(direction === 'OUTBOUND' ? movement.destination : movement.origin);
+	const display = isObject(movement.displayStatus) ? text(movement.displayStatus.label) : '';
+	return [
+		text(movement.identifier) || text(movement.name) || text(movement.id),
+		place ? `${direction === 'OUTBOUND' ? 'to' : 'from'} ${place}` : '',
+		display || statusLabel(movement.statusCode),
+	]
+		.filter(Boolean)
+		.join(' · ');
+}
+
+/**
+ * Stock movements of the credential's location whose identifier, name or description contains the
+ * typed text (OpenBoxes' `q`): outgoing ones (origin = that location) then incoming ones
+ * (destination = that location), 25 of each a page. OpenBoxes lists movements only from or to one
+ * location, so without a Location ID in the credential there is no list to show.
+ */
+export async function searchStockMovements(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const location = await openBoxesLocationId(this);
+	if (location === '') {
+		throw new NodeOperationError(this.getNode(), 'The OpenBoxes credential has no Location ID, so there is no stock movement list to show', {
+			description:
+				'OpenBoxes lists stock movements from or to one location. Fill in "Location ID" in the OpenBoxes credential, or choose "By ID" and enter the movement ID.',
+		});
+	}
+	const term = text(filter);
+	const offsets = movementOffsets(paginationToken);
+	const half = RECORD_PAGE_SIZE / 2;
+	const results: INodeListSearchItems[] = [];
+	const nextOffsets: Array<number | undefined> = [];
+	const web = await webAppUrl(this);
+	for (const [direction, offset] of [
+		['OUTBOUND', offsets.outbound],
+		['INBOUND', offsets.inbound],
+	] as const) {
+		if (offset === undefined) {
+			nextOffsets.push(undefined);
+			continue;
+		}
+		const side = direction === 'OUTBOUND' ? { origin: location } : { destination: location };
+		const response = await openBoxesRequest.call(this, 'GET', '/stockMovements', {
+			query: { direction, ...side, max: half, offset, ...(term ? { q: term } : {}) },
+		});
+		const movements = dataList(response);
+		const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
+		nextOffsets.push(nextOffset({ offset, received: movements.length, requested: half, total }));
+		for (const movement of movements) {
+			const id = text(movement.id);
+			results.push({ name: movementName(movement, direction), value: id, url: `${web}/stockMovement/show/${encodeURIComponent(id)}` });
+		}
+	}
+	const more = nextOffsets.some((offset) => offset !== undefined);
+	return {
+		results,
+		...(more ? { paginationToken: nextOffsets.map((offset) => (offset === undefined ? '-' : String(offset))).join(':') } : {}),
+	};
 }

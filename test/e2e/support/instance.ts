@@ -135,6 +135,14 @@ export class N8nInstance {
 		await this.cliOrThrow(['import:workflow', `--input=${file}`]);
 	}
 
+	/** Imports many workflows in one CLI run (each run of the CLI boots n8n, which takes seconds). */
+	async importWorkflows(workflows: Array<Record<string, unknown>>): Promise<void> {
+		const folder = path.join(this.userFolder, `workflows-${Date.now()}`);
+		mkdirSync(folder, { recursive: true });
+		for (const workflow of workflows) writeFileSync(path.join(folder, `${String(workflow.id)}.json`), JSON.stringify(workflow));
+		await this.cliOrThrow(['import:workflow', '--separate', `--input=${folder}`]);
+	}
+
 	/** Runs a Manual Trigger workflow through `n8n execute` and reads back every node's output. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		// The CLI prints the run through its logger at info level.

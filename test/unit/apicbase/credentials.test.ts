@@ -3,7 +3,7 @@ import { Workflow, type ICredentialsDecrypted, type ICredentialTestFunctions, ty
 import { ApicbaseAccessTokenApi } from '../../../credentials/ApicbaseAccessTokenApi.credentials';
 import { ApicbaseOAuth2Api } from '../../../credentials/ApicbaseOAuth2Api.credentials';
 import { ApicbaseWebhookApi } from '../../../credentials/ApicbaseWebhookApi.credentials';
-import { ApicbaseTrigger } from '../../../nodes/Apicbase/ApicbaseTrigger.node';
+import { ApicbaseSupplierTrigger } from '../../../nodes/Apicbase/ApicbaseSupplierTrigger.node';
 
 /** Resolves a credential's `={{…}}` defaults with n8n's own expression engine, `$self` = the data. */
 async function resolve(properties: INodeProperties[], values: IDataObject): Promise<IDataObject> {
@@ -79,7 +79,7 @@ describe('Apicbase Access Token API credential', () => {
 });
 
 describe('Apicbase Webhook Secret API credential', () => {
-	const test = new ApicbaseTrigger().methods.credentialTest.apicbaseWebhookSecretTest;
+	const test = new ApicbaseSupplierTrigger().methods.credentialTest.apicbaseWebhookSecretTest;
 	const run = async (secret: unknown) =>
 		await test.call({} as ICredentialTestFunctions, { id: '1', name: 'c', type: 'apicbaseWebhookApi', data: { secret } } as ICredentialsDecrypted);
 
@@ -87,7 +87,7 @@ describe('Apicbase Webhook Secret API credential', () => {
 		const credential = new ApicbaseWebhookApi();
 		expect(credential.name).toBe('apicbaseWebhookApi');
 		expect(credential.properties).toEqual([expect.objectContaining({ name: 'secret', typeOptions: { password: true } })]);
-		const usage = new ApicbaseTrigger().description.credentials?.find((c) => c.name === 'apicbaseWebhookApi');
+		const usage = new ApicbaseSupplierTrigger().description.credentials?.find((c) => c.name === 'apicbaseWebhookApi');
 		expect(usage?.testedBy).toBe('apicbaseWebhookSecretTest');
 	});
 

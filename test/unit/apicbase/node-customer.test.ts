@@ -98,8 +98,20 @@ describe('Apicbase node: Purchase Order', () => {
 		expect(output[0].json).toEqual({ id: 'po 1' });
 	});
 
-	it('Get needs an ID', async () => {
-		await rejects({ resource: 'purchaseOrder', operation: 'get', purchaseOrderId: '' }, 'Purchase Order ID is required');
+	it.each([
+		['picked from the list', { __rl: true, mode: 'list', value: '48213' }],
+		['typed By ID', { __rl: true, mode: 'id', value: ' 48213 ' }],
+		['given as a plain number, as saved workflows give it', 48213],
+	])('Get reads the order %s', async (_how, purchaseOrderId) => {
+		const { calls } = await run({ resource: 'purchaseOrder', operation: 'get', purchaseOrderId }, () => ({ id: 48213 }));
+		expect(calls[0].options.url).toBe('http://ap.test/api/v2/procurement/purchase_orders/48213/');
+	});
+
+	it.each([
+		['an empty text', ''],
+		['an empty picker', { __rl: true, mode: 'list', value: '' }],
+	])('Get needs an ID: refuses %s', async (_what, purchaseOrderId) => {
+		await rejects({ resource: 'purchaseOrder', operation: 'get', purchaseOrderId }, 'Purchase Order is required');
 	});
 });
 
@@ -191,6 +203,15 @@ describe('Apicbase node: Delivery', () => {
 		expect(calls[0].options).toMatchObject({ method: 'POST', url: 'http://ap.test/api/v2/procurement/purchase_orders/po-1/close_deliveries/' });
 		expect(output[0].json).toEqual({ id: 'po-1', delivery_closed: true });
 	});
+
+	it('Create Draft and Close Deliveries take the order picked in the locator', async () => {
+		const picked = { __rl: true, mode: 'list', value: '48213' };
+		const draft = await run({ resource: 'delivery', operation: 'createDraft', purchaseOrderId: picked });
+		expect(draft.calls[0].options.body).toMatchObject({ purchase_order: '48213' });
+		const close = await run({ resource: 'delivery', operation: 'closeDeliveries', purchaseOrderId: { ...picked, mode: 'id' } }, () => undefined);
+		expect(close.calls[0].options.url).toBe('http://ap.test/api/v2/procurement/purchase_orders/48213/close_deliveries/');
+		await rejects({ resource: 'delivery', operation: 'closeDeliveries', purchaseOrderId: { ...picked, value: ' ' } }, 'Purchase Order is required');
+	});
 });
 
 describe('Apicbase node: Outlet and Stock Item', () => {
@@ -224,9 +245,15 @@ describe('Apicbase node: Outlet and Stock Item', () => {
 		expect(output[0].json).toEqual({ outlet_id: 'o1', stock_item_id: 's9', quantity: 4, stock_value: 10.5 });
 	});
 
+	it('Stock Item > Get Stock takes the stock item picked in the locator', async () => {
+		const { calls } = await run({ resource: 'stockItem', operation: 'getStock', outletId: 'o1', stockItemId: { __rl: true, mode: 'id', value: '5001' } }, () => ({}));
+		expect(calls[0].options.url).toBe('http://ap.test/api/v2/inventory/outlets/o1/stock_items/5001/stock/');
+	});
+
 	it.each([
 		[{ operation: 'getAll', outletId: ' ', returnAll: true }, 'Outlet ID is required'],
-		[{ operation: 'getStock', outletId: 'o1', stockItemId: '' }, 'Stock Item ID is required'],
+		[{ operation: 'getStock', outletId: 'o1', stockItemId: '' }, 'Stock Item is required'],
+		[{ operation: 'getStock', outletId: 'o1', stockItemId: { __rl: true, mode: 'list', value: '' } }, 'Stock Item is required'],
 	])('Stock Item rejects %j before any request', async (parameters, message) => {
 		await rejects({ resource: 'stockItem', ...parameters }, message);
 	});

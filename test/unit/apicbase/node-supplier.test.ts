@@ -22,11 +22,12 @@ async function run(parameters: IDataObject | IDataObject[], respond?: MockOption
 describe('Apicbase node: Supplier Purchase Order marks', () => {
 	it('lists every operation in the resource description', () => {
 		const selector = supplierPurchaseOrder.description.find((p) => p.name === 'operation');
-		expect(selector?.options?.map((o) => (o as { value: string }).value)).toEqual(['getAll', 'markFetched', 'markViewed']);
-		expect(Object.keys(supplierPurchaseOrder.operations)).toEqual(['getAll', 'markFetched', 'markViewed']);
+		expect(selector?.options?.map((o) => (o as { value: string }).value)).toEqual(['respond', 'getAll', 'markFetched', 'markViewed']);
+		expect(Object.keys(supplierPurchaseOrder.operations)).toEqual(['getAll', 'markFetched', 'markViewed', 'respond']);
 		const notices = supplierPurchaseOrder.description.filter((p) => p.type === 'notice');
-		expect(notices).toHaveLength(2);
-		expect(notices.every((n) => /cannot be undone/.test(n.displayName))).toBe(true);
+		expect(notices.map((n) => n.name)).toEqual(['markFetchedNotice', 'markViewedNotice', 'respondNotice']);
+		const markNotices = notices.filter((n) => n.name !== 'respondNotice');
+		expect(markNotices.every((n) => /cannot be undone/.test(n.displayName))).toBe(true);
 	});
 
 	it('Mark as Fetched PATCHes a JSON list of {id, fetched_by_supplier: true} from a comma list', async () => {

@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions, IPollFunctions } from 'n8n-workflow';
 
-import { ApicbaseTrigger } from '../../../nodes/Apicbase/ApicbaseTrigger.node';
+import { ApicbaseSupplierPollingTrigger } from '../../../nodes/Apicbase/ApicbaseSupplierPollingTrigger.node';
 import { OVERLAP_MS } from '../../../nodes/Apicbase/trigger/orderFeed';
 import { httpError } from '../../helpers/mockContext';
 
@@ -36,7 +36,7 @@ function pollContext(options: { mode: 'manual' | 'trigger'; parameters: IDataObj
 	const staticData = options.staticData ?? {};
 	const context = {
 		getMode: () => options.mode,
-		getNode: () => ({ name: 'Apicbase Trigger', type: 'apicbaseTrigger', typeVersion: 1, parameters: {} }),
+		getNode: () => ({ name: 'Apicbase Supplier Polling Trigger', type: 'apicbaseSupplierPollingTrigger', typeVersion: 1, parameters: {} }),
 		getNodeParameter(this: unknown, name: string, fallback?: unknown) {
 			if (this !== context) throw new TypeError('getNodeParameter was called without its context');
 			return options.parameters[name] ?? fallback;
@@ -61,14 +61,14 @@ function pollContext(options: { mode: 'manual' | 'trigger'; parameters: IDataObj
 			},
 		},
 	};
-	const poll = async () => await new ApicbaseTrigger().poll.call(context as unknown as IPollFunctions);
+	const poll = async () => await new ApicbaseSupplierPollingTrigger().poll.call(context as unknown as IPollFunctions);
 	const ids = (result: Awaited<ReturnType<typeof poll>>) => result?.[0].map((item) => item.json.id ?? item.json.order_id) ?? null;
 	return { poll, ids, state, gets, patches, staticData };
 }
 
-const polling = { mode: 'polling', output: 'order', markAsFetched: false };
+const polling = { output: 'order', markAsFetched: false };
 
-describe('Apicbase Trigger polling', () => {
+describe('Apicbase Supplier Polling Trigger', () => {
 	it('only records the present on the first poll, then reports each new order once', async () => {
 		const { poll, ids, state, gets } = pollContext({ mode: 'trigger', parameters: polling });
 		state.orders = [order('1', T(1)), order('2', T(2))];
@@ -204,15 +204,31 @@ describe('Apicbase Trigger polling', () => {
 		expect(patches).toEqual([]);
 	});
 
-	it('in webhook mode makes no API call, and shows a sample order in manual runs', async () => {
-		const active = pollContext({ mode: 'trigger', parameters: { mode: 'webhook', output: 'order' } });
-		expect(await active.poll()).toBeNull();
-		expect(active.gets).toEqual([]);
+	it('returns nothing in manual mode when no order is waiting', async () => {
+		const { poll, state } = pollContext({ mode: 'manual', parameters: polling });
+		state.orders = [order('delivered', T(12), 'DELIVERED')];
+		expect(await poll()).toBeNull();
+	});
+});
 
-		const manual = pollContext({ mode: 'manual', parameters: { mode: 'webhook', output: 'lines' } });
-		const sample = await manual.poll();
-		expect(manual.gets).toEqual([]);
-		expect(sample?.[0]).toHaveLength(2);
-		expect(sample?.[0][0].json).toMatchObject({ order_number: 'PO-2026-0001', supplier_article_number: 'CF-1001', _sample: true });
+describe('Apicbase Supplier Polling Trigger description', () => {
+	const { description } = new ApicbaseSupplierPollingTrigger();
+
+	it('polls only: no webhook and no mode switch', () => {
+		expect(description.name).toBe('apicbaseSupplierPollingTrigger');
+		expect(description.polling).toBe(true);
+		expect(description.webhooks).toBeUndefined();
+		expect(description.properties.map((p) => p.name)).toEqual(['markAsFetched', 'output']);
+	});
+
+	it('always uses the supplier credential', () => {
+		expect(description.credentials).toEqual([{ name: 'apicbaseSupplierApi', required: true }]);
+	});
+
+	it('declares the parameter values the poll code reads', () => {
+		expect(description.properties.find((p) => p.name === 'markAsFetched')).toMatchObject({ type: 'boolean', default: false });
+		const output = description.properties.find((p) => p.name === 'output');
+		expect((output?.options as Array<{ value: string }>).map((o) => o.value)).toEqual(['order', 'lines']);
+		expect(output?.default).toBe('order');
 	});
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { NodeHelpers, type IDataObject, type INode, type INodeParameters, type IWebhookFunctions } from 'n8n-workflow';
 
-import { ApicbaseTrigger } from '../../../nodes/Apicbase/ApicbaseTrigger.node';
+import { ApicbaseSupplierTrigger } from '../../../nodes/Apicbase/ApicbaseSupplierTrigger.node';
 
 const fixtures = JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/python-json-dumps.json'), 'utf8')) as Array<{
 	input: IDataObject;
@@ -44,7 +44,7 @@ function call(options: CallOptions) {
 	};
 	const raw = typeof options.raw === 'string' ? Buffer.from(options.raw, 'utf8') : options.raw;
 	const body = 'body' in options ? options.body : raw ? JSON.parse(raw.toString('utf8')) : {};
-	const parameters: IDataObject = { mode: 'webhook', secretSource: 'supplierCredential', responseMode: 'onReceived', output: 'order', ...options.parameters };
+	const parameters: IDataObject = { secretSource: 'supplierCredential', responseMode: 'onReceived', output: 'order', ...options.parameters };
 	const credentialTypes: string[] = [];
 	const warnings: string[] = [];
 	const context = {
@@ -66,7 +66,7 @@ function call(options: CallOptions) {
 		getNode: () => ({ name: 'Apicbase Trigger' }),
 		logger: { warn: (message: string) => warnings.push(message), debug() {}, info() {}, error() {} },
 	};
-	const run = async () => await new ApicbaseTrigger().webhook.call(context as unknown as IWebhookFunctions);
+	const run = async () => await new ApicbaseSupplierTrigger().webhook.call(context as unknown as IWebhookFunctions);
 	return { run, sent, credentialTypes, warnings };
 }
 
@@ -211,19 +211,21 @@ describe('Apicbase Trigger webhook', () => {
 });
 
 describe('Apicbase Trigger description', () => {
-	const { description } = new ApicbaseTrigger();
+	const { description } = new ApicbaseSupplierTrigger();
 
-	it('registers a POST webhook only in webhook mode, with the response mode chosen by the user', () => {
+	it('registers a plain POST webhook, with the response mode chosen by the user, and does not poll', () => {
 		expect(description.webhooks).toEqual([
 			{
 				name: 'default',
-				httpMethod: '={{$parameter["mode"] === "webhook" ? "POST" : ""}}',
+				httpMethod: 'POST',
 				responseMode: '={{$parameter["responseMode"]}}',
 				path: 'purchase-order',
 			},
 		]);
-		expect(description.polling).toBe(true);
+		expect(description.polling).toBeUndefined();
 		expect(description.usableAsTool).toBeUndefined();
+		expect(description.properties.map((p) => p.name)).not.toContain('mode');
+		expect(description.properties.map((p) => p.name)).not.toContain('markAsFetched');
 	});
 
 	it('lists each credential once (n8n checks the display rules of the first entry with a name)', () => {
@@ -232,17 +234,20 @@ describe('Apicbase Trigger description', () => {
 		expect(new Set(names).size).toBe(names.length);
 	});
 
-	it('declares the parameter values the webhook and poll code read', () => {
+	it('declares the parameter values the webhook code reads', () => {
 		const values = (name: string) =>
 			(description.properties.find((p) => p.name === name)?.options as Array<{ value: string }> | undefined)?.map((o) => o.value);
-		expect(values('mode')).toEqual(['webhook', 'polling']);
 		expect(values('secretSource')).toEqual(['supplierCredential', 'webhookCredential']);
 		expect(values('responseMode')).toEqual(['onReceived', 'responseNode']);
 		expect(values('output')).toEqual(['order', 'lines']);
 	});
 
-	it('shows the supplier credential for polling and for its client secret, the webhook credential only when chosen', () => {
-		const node: INode = { id: '1', name: 'Apicbase Trigger', type: 'apicbaseTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	it('chooses the credential with hide rules on Secret alone: the supplier one by default, the webhook one only when chosen', () => {
+		expect(description.credentials?.map((c) => c.displayOptions)).toEqual([
+			{ hide: { secretSource: ['webhookCredential'] } },
+			{ hide: { secretSource: ['supplierCredential'] } },
+		]);
+		const node: INode = { id: '1', name: 'Apicbase Trigger', type: 'apicbaseSupplierTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 		const visible = (stored: IDataObject) => {
 			// As n8n resolves node parameters: hidden ones are dropped, displayed ones get defaults.
 			const parameters = NodeHelpers.getNodeParameters(description.properties, stored as INodeParameters, true, false, node, description) ?? {};
@@ -250,11 +255,8 @@ describe('Apicbase Trigger description', () => {
 				.filter((credential) => NodeHelpers.displayParameter(parameters, credential, node, description))
 				.map((credential) => credential.name);
 		};
-		expect(visible({ mode: 'webhook' })).toEqual(['apicbaseSupplierApi']);
-		expect(visible({ mode: 'webhook', secretSource: 'supplierCredential' })).toEqual(['apicbaseSupplierApi']);
-		expect(visible({ mode: 'webhook', secretSource: 'webhookCredential' })).toEqual(['apicbaseWebhookApi']);
-		expect(visible({ mode: 'polling' })).toEqual(['apicbaseSupplierApi']);
-		// A Secret Source left over from webhook mode does not hide the credential polling needs.
-		expect(visible({ mode: 'polling', secretSource: 'webhookCredential' })).toEqual(['apicbaseSupplierApi']);
+		expect(visible({})).toEqual(['apicbaseSupplierApi']);
+		expect(visible({ secretSource: 'supplierCredential' })).toEqual(['apicbaseSupplierApi']);
+		expect(visible({ secretSource: 'webhookCredential' })).toEqual(['apicbaseWebhookApi']);
 	});
 });

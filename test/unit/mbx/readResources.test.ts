@@ -15,8 +15,7 @@ interface ReadCase {
 	path: string;
 	idParam: string;
 	label: string;
-	searchMethod?: string;
-	loadOptionsMethod?: string;
+	searchMethod: string;
 	filters?: { params: IDataObject; q: IDataObject };
 	badFilter?: { params: IDataObject; message: string };
 }
@@ -27,7 +26,8 @@ const CASES: ReadCase[] = [
 		module: customerCatalogItem,
 		path: '/v2/customer_catalog_items',
 		idParam: 'customerCatalogItemId',
-		label: 'Customer Catalog Item ID',
+		label: 'Customer Catalog Item',
+		searchMethod: 'searchCustomerCatalogItems',
 		filters: { params: { item_id: 7, customer_sku: ' SKU-1 ' }, q: { item_id: 7, customer_sku: 'SKU-1' } },
 		badFilter: { params: { item_id: 0 }, message: 'Item ID must be a whole number of 1 or more, got "0"' },
 	},
@@ -72,7 +72,7 @@ const CASES: ReadCase[] = [
 		path: '/v2/ship_methods',
 		idParam: 'shipMethodId',
 		label: 'Ship Method',
-		loadOptionsMethod: 'getShipMethods',
+		searchMethod: 'searchShipMethods',
 		filters: { params: { carrier: ' FedEx ' }, q: { carrier: 'FedEx' } },
 	},
 	{
@@ -80,14 +80,15 @@ const CASES: ReadCase[] = [
 		module: automationTaskType,
 		path: '/v2/automation_task_types',
 		idParam: 'automationTaskTypeId',
-		label: 'Automation Task Type ID',
+		label: 'Automation Task Type',
+		searchMethod: 'searchAutomationTaskTypes',
 	},
 ];
 
 const rows = Array.from({ length: 230 }, (_, i) => ({ id: i + 1, name: `Record ${i + 1}` }));
 
 describe.each(CASES)('MBX $resource', (c) => {
-	const idValue = (value: string) => (c.searchMethod ? locator(value) : value);
+	const idValue = (value: string) => locator(value);
 
 	it('describes Get and Get Many only for this resource', () => {
 		const [selector, ...fields] = c.module.description;
@@ -96,20 +97,17 @@ describe.each(CASES)('MBX $resource', (c) => {
 		for (const field of fields) expect(field.displayOptions?.show?.resource).toEqual([c.resource]);
 		const idField = fields.find((f) => f.name === c.idParam);
 		expect(idField).toBeDefined();
-		if (c.searchMethod) {
-			expect(idField?.type).toBe('resourceLocator');
-			expect(idField?.modes?.[0].typeOptions?.searchListMethod).toBe(c.searchMethod);
-		} else if (c.loadOptionsMethod) {
-			expect(idField).toMatchObject({ type: 'options', typeOptions: { loadOptionsMethod: c.loadOptionsMethod } });
-		} else {
-			expect(idField?.type).toBe('number');
-		}
+		expect(idField?.type).toBe('resourceLocator');
+		expect(idField?.modes?.map((mode) => mode.name)).toEqual(['list', 'id']);
+		expect(idField?.modes?.[0].typeOptions?.searchListMethod).toBe(c.searchMethod);
+		expect(idField?.modes?.[1].placeholder).toBe('e.g. 12345');
+		expect(idField?.description).toMatch(/MBX ID/);
 	});
 
 	it(`Get sends GET ${c.path}/{id} and returns the bare object`, async () => {
 		const record = { id: 42, name: 'Answer' };
 		const { calls, output } = await run({
-			parameters: { resource: c.resource, operation: 'get', [c.idParam]: c.searchMethod ? locator('42') : 42 },
+			parameters: { resource: c.resource, operation: 'get', [c.idParam]: locator('42') },
 			respond: () => record,
 		});
 		expect(calls).toHaveLength(1);
@@ -121,15 +119,24 @@ describe.each(CASES)('MBX $resource', (c) => {
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
-	if (c.searchMethod) {
-		it('Get accepts an ID typed in "By ID" mode', async () => {
-			const { calls } = await run({
-				parameters: { resource: c.resource, operation: 'get', [c.idParam]: locator(' 7 ', 'id') },
-				respond: () => ({ id: 7 }),
-			});
-			expect(calls[0].options.url).toBe(`${c.path}/7`);
+	it('Get accepts an ID typed in "By ID" mode', async () => {
+		const { calls } = await run({
+			parameters: { resource: c.resource, operation: 'get', [c.idParam]: locator(' 7 ', 'id') },
+			respond: () => ({ id: 7 }),
 		});
-	}
+		expect(calls[0].options.url).toBe(`${c.path}/7`);
+	});
+
+	it.each([
+		['a number', 12],
+		['numeric text (an expression’s result)', ' 12 '],
+	])('Get still accepts a plain value, as saved workflows give it: %s', async (_label, value) => {
+		const { calls } = await run({
+			parameters: { resource: c.resource, operation: 'get', [c.idParam]: value },
+			respond: () => ({ id: 12 }),
+		});
+		expect(calls[0].options.url).toBe(`${c.path}/12`);
+	});
 
 	it('Get rejects an ID that is not a whole number, naming the field, before any request', async () => {
 		const { error, calls } = await runExpectingError({

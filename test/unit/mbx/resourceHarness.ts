@@ -7,7 +7,6 @@ import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-
 import * as automationQueue from '../../../nodes/Mbx/actions/automationQueue';
 import * as automationTask from '../../../nodes/Mbx/actions/automationTask';
 import * as automationTaskType from '../../../nodes/Mbx/actions/automationTaskType';
-import * as customApiCall from '../../../nodes/Mbx/actions/customApiCall';
 import * as customerCatalogItem from '../../../nodes/Mbx/actions/customerCatalogItem';
 import * as inventory from '../../../nodes/Mbx/actions/inventory';
 import * as invoice from '../../../nodes/Mbx/actions/invoice';
@@ -26,7 +25,6 @@ export const RESOURCES = {
 	automationQueue: automationQueue.operations,
 	automationTask: automationTask.operations,
 	automationTaskType: automationTaskType.operations,
-	customApiCall: customApiCall.operations,
 	customerCatalogItem: customerCatalogItem.operations,
 	inventory: inventory.operations,
 	invoice: invoice.operations,

@@ -100,6 +100,6 @@ describe('OpenBoxes resource descriptions', () => {
 			}
 		}
 		expect(Object.keys(loadOptions).sort()).toEqual(['getCategories', 'getLocationTypes', 'getLocations', 'getSuppliers', 'getUsers']);
-		expect(Object.keys(listSearch).sort()).toEqual(['searchLocations', 'searchProducts', 'searchUsers']);
+		expect(Object.keys(listSearch).sort()).toEqual(['searchLocations', 'searchProducts', 'searchPurchaseOrders', 'searchStockMovements', 'searchUsers']);
 	});
 });

@@ -109,7 +109,7 @@ describe('OpenBoxes Purchase Order: Get, Delete, Rollback', () => {
 	});
 
 	it('refuses an empty ID before any request', async () => {
-		expect((await refused({ operation: 'rollback', purchaseOrderId: '' })).message).toBe('Purchase Order ID is required');
+		expect((await refused({ operation: 'rollback', purchaseOrderId: '' })).message).toBe('Purchase Order is required');
 	});
 });
 

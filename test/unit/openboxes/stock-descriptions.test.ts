@@ -12,7 +12,7 @@ import * as stockMovement from '../../../nodes/OpenBoxes/actions/stockMovement';
 
 const resources = { stockMovement, purchaseOrder, putAway, inventory };
 const LOAD_OPTIONS = ['getLocations', 'getSuppliers', 'getUsers'];
-const LIST_SEARCH = ['searchLocations', 'searchProducts'];
+const LIST_SEARCH = ['searchLocations', 'searchProducts', 'searchPurchaseOrders', 'searchStockMovements'];
 
 function flatten(properties: Array<INodeProperties | INodePropertyOptions>): INodeProperties[] {
 	return properties.flatMap((property) => {

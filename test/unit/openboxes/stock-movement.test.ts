@@ -143,7 +143,7 @@ describe('OpenBoxes Stock Movement: Get and Delete', () => {
 	});
 
 	it('refuses an empty Stock Movement ID before any request', async () => {
-		expect((await refused({ operation: 'get', stockMovementId: '  ' })).message).toBe('Stock Movement ID is required');
+		expect((await refused({ operation: 'get', stockMovementId: '  ' })).message).toBe('Stock Movement is required');
 	});
 });
 

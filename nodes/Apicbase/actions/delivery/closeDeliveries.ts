@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredStringParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
+import { purchaseOrderLocator } from '../purchaseOrder/get';
 
 const show = { resource: ['delivery'], operation: ['closeDeliveries'] };
 
@@ -15,19 +16,14 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Purchase Order ID',
-		name: 'purchaseOrderId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The API ID of the purchase order to close for deliveries',
-		displayOptions: { show },
-	},
+	purchaseOrderLocator(show, {
+		searchMethod: 'searchOpenPurchaseOrders',
+		description: 'The purchase order to close for deliveries: pick it from the orders still accepting deliveries, or enter its API ID',
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredStringParameter(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	const id = requiredStringParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	const response = await apicbaseRequest.call(
 		this,
 		customerCredentialType(this),

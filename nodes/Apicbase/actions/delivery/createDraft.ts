@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { requiredStringParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
+import { purchaseOrderLocator } from '../purchaseOrder/get';
 
 const show = { resource: ['delivery'], operation: ['createDraft'] };
 
@@ -15,15 +16,10 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Purchase Order ID',
-		name: 'purchaseOrderId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The API ID of the purchase order being delivered',
-		displayOptions: { show },
-	},
+	purchaseOrderLocator(show, {
+		searchMethod: 'searchOpenPurchaseOrders',
+		description: 'The purchase order being delivered: pick it from the orders still accepting deliveries, or enter its API ID',
+	}),
 	{
 		displayName: 'Delivered Packages',
 		name: 'deliveredPackages',
@@ -92,7 +88,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const purchaseOrderId = requiredStringParameter(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	const purchaseOrderId = requiredStringParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	const rows = ((this.getNodeParameter('deliveredPackages', itemIndex, {}) as IDataObject).package ?? []) as IDataObject[];
 	const fail = (message: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description: 'Check the "Delivered Packages" field.' });

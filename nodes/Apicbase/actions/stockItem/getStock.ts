@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../../../shared/descriptions';
 import { requiredStringParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
+import { APICBASE_ID_PLACEHOLDER } from '../purchaseOrder/get';
 import { outletIdField } from './fields';
 
 const show = { resource: ['stockItem'], operation: ['getStock'] };
@@ -10,19 +12,21 @@ const show = { resource: ['stockItem'], operation: ['getStock'] };
 export const description: INodeProperties[] = [
 	outletIdField(show),
 	{
-		displayName: 'Stock Item ID',
-		name: 'stockItemId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The API ID of the stock item, from Stock Item > Get Many',
-		displayOptions: { show },
+		...recordLocator({
+			name: 'stockItemId',
+			displayName: 'Stock Item',
+			searchMethod: 'searchStockItems',
+			show,
+			description: 'The stock item to check: pick it from the stock items of the outlet above, or enter its API ID',
+			idPlaceholder: APICBASE_ID_PLACEHOLDER,
+		}),
+		hint: 'The list needs a fixed Outlet ID. The ID is the "id" of Stock Item > Get Many.',
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const outletId = requiredStringParameter(this, 'outletId', 'Outlet ID', itemIndex);
-	const stockItemId = requiredStringParameter(this, 'stockItemId', 'Stock Item ID', itemIndex);
+	const stockItemId = requiredStringParameter(this, 'stockItemId', 'Stock Item', itemIndex);
 	const response = (await apicbaseRequest.call(
 		this,
 		customerCredentialType(this),

@@ -14,7 +14,7 @@ const MAX_LISTED_PROBLEMS = 20;
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Apicbase processes the file in the background: a successful upload means the file was accepted, not that every article is already visible to the customer.',
+			'Apicbase processes the file in the background; articles may take a while to appear for the customer.',
 		name: 'uploadNotice',
 		type: 'notice',
 		default: '',

@@ -5,29 +5,36 @@ import { operationProperties, type ResourceOperations } from '../../../shared/ro
 import * as getAll from './getAll';
 import * as markFetched from './markFetched';
 import * as markViewed from './markViewed';
+import * as respond from './respond';
 
-export const operations: ResourceOperations = { getAll, markFetched, markViewed };
+export const operations: ResourceOperations = { getAll, markFetched, markViewed, respond };
 
 export const description: INodeProperties[] = [
 	operationSelector(
 		'supplierPurchaseOrder',
 		[
 			{
+				name: 'Accept or Refuse',
+				value: 'respond',
+				action: 'Accept or refuse the order that started this workflow',
+				description: 'Answer the Apicbase Supplier Trigger: accept the order, or refuse it with a reason the customer sees',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many supplier purchase orders',
+				action: 'Get many purchase orders',
 				description: 'List purchase orders your Apicbase customers sent you',
 			},
 			{
 				name: 'Mark as Fetched',
 				value: 'markFetched',
-				action: 'Mark supplier purchase orders as fetched',
+				action: 'Mark purchase orders as fetched',
 				description: 'Flag orders as picked up by your system, for your own filtering (cannot be undone)',
 			},
 			{
 				name: 'Mark as Viewed',
 				value: 'markViewed',
-				action: 'Mark supplier purchase orders as viewed',
+				action: 'Mark purchase orders as viewed',
 				description: 'Tell the customer you acknowledged the orders and will deliver on the requested date (cannot be undone)',
 			},
 		],

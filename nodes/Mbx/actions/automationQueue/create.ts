@@ -9,7 +9,7 @@ const show = { resource: ['automationQueue'], operation: ['create'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'For Forge integration, when your own software tests or images a system outside Forge. This creates the list of tasks the system must run; report progress on each task with the Automation Task resource.',
+			'For systems tested or imaged outside Forge: lists the tasks the system must run. Report progress with Automation Task.',
 		name: 'forgeNotice',
 		type: 'notice',
 		default: '',

@@ -1,24 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter } from '../../../shared/parameters';
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
 
 const show = { resource: ['automationTaskType'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Automation Task Type ID',
+	mbxRecordLocator({
 		name: 'automationTaskTypeId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		required: true,
-		description: 'MBX ID of the task type. Use Get Many to look IDs up.',
-		displayOptions: { show },
-	},
+		displayName: 'Automation Task Type',
+		searchMethod: 'searchAutomationTaskTypes',
+		show,
+		description:
+			'The Forge task type to get: pick it from the list (type part of its name to narrow it) or enter its MBX ID, the "id" of Automation Task Type > Get Many',
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = positiveIntegerParameter(this, 'automationTaskTypeId', 'Automation Task Type ID', itemIndex);
+	const id = mbxRecordId(this, 'automationTaskTypeId', 'Automation Task Type', itemIndex);
 	return (await mbxRequest.call(this, 'GET', `/v2/automation_task_types/${id}`, { itemIndex })) as IDataObject;
 }

@@ -1,25 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter } from '../../../shared/parameters';
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
 
 const show = { resource: ['country'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Country Name or ID',
+	mbxRecordLocator({
 		name: 'countryId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCountries' },
-		default: '',
-		required: true,
+		displayName: 'Country',
+		searchMethod: 'searchCountries',
+		show,
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show },
-	},
+			'The country to get: pick it from the list (type its name or ISO code to narrow it) or enter its MBX ID, the "id" of Country > Get Many (not the ISO code)',
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = positiveIntegerParameter(this, 'countryId', 'Country ID', itemIndex);
+	const id = mbxRecordId(this, 'countryId', 'Country', itemIndex);
 	return (await mbxRequest.call(this, 'GET', `/v2/countries/${id}`, { itemIndex })) as IDataObject;
 }

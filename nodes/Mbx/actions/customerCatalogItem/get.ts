@@ -1,24 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter } from '../../../shared/parameters';
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
 
 const show = { resource: ['customerCatalogItem'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Customer Catalog Item ID',
+	mbxRecordLocator({
 		name: 'customerCatalogItemId',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
-		required: true,
-		description: 'MBX ID of the catalog entry (not the item ID or your SKU). Use Get Many to look IDs up.',
-		displayOptions: { show },
-	},
+		displayName: 'Customer Catalog Item',
+		searchMethod: 'searchCustomerCatalogItems',
+		show,
+		description:
+			'The catalog entry to get: pick it from the list (type an MBX item ID, or your SKU exactly, to narrow it) or enter the MBX ID of the entry, the "id" of Customer Catalog Item > Get Many (not the item ID or your SKU)',
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = positiveIntegerParameter(this, 'customerCatalogItemId', 'Customer Catalog Item ID', itemIndex);
+	const id = mbxRecordId(this, 'customerCatalogItemId', 'Customer Catalog Item', itemIndex);
 	return (await mbxRequest.call(this, 'GET', `/v2/customer_catalog_items/${id}`, { itemIndex })) as IDataObject;
 }

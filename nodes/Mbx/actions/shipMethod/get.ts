@@ -1,25 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter } from '../../../shared/parameters';
+import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
 
 const show = { resource: ['shipMethod'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Ship Method Name or ID',
+	mbxRecordLocator({
 		name: 'shipMethodId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getShipMethods' },
-		default: '',
-		required: true,
+		displayName: 'Ship Method',
+		searchMethod: 'searchShipMethods',
+		show,
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		displayOptions: { show },
-	},
+			'The shipping method to get: pick it from the list (type its name or carrier to narrow it) or enter its MBX ID, the "id" of Ship Method > Get Many or the ship_method_id of an order',
+	}),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = positiveIntegerParameter(this, 'shipMethodId', 'Ship Method', itemIndex);
+	const id = mbxRecordId(this, 'shipMethodId', 'Ship Method', itemIndex);
 	return (await mbxRequest.call(this, 'GET', `/v2/ship_methods/${id}`, { itemIndex })) as IDataObject;
 }

@@ -8,7 +8,7 @@ const show = { resource: ['inventory'], operation: ['getItemsBelowLevel'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Answers for the location set in the credential, one item per product. Each item says how much to order (suggestedOrderQuantity) and where the numbers came from (source).',
+			'One item per product at the credential\'s location, with how much to order (suggestedOrderQuantity).',
 		name: 'belowLevelNotice',
 		type: 'notice',
 		default: '',

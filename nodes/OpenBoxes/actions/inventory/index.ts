@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 				description: 'See where a product is stored, per lot and bin, and how much can be picked',
 			},
 			{
-				name: 'Get Items Below Level',
+				name: 'Get Low Stock Items',
 				value: 'getItemsBelowLevel',
 				action: 'Get items below a stock level',
 				description: 'List products below their minimum, reorder point or maximum, with a suggested order quantity',

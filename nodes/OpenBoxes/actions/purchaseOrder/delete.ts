@@ -9,7 +9,7 @@ const show = { resource: ['purchaseOrder'], operation: ['delete'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'OpenBoxes deletes a purchase order only while it is Pending and has no prepayment invoice. Once it is approved or placed, OpenBoxes refuses; use Rollback first.',
+			'OpenBoxes deletes only Pending purchase orders. Roll Back a placed order first.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	// OpenBoxes answers 204 with no body.
 	const response = await openBoxesRequest.call(this, 'DELETE', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex });
 	return { ...(isObject(response) ? response : {}), deleted: true, id };

@@ -12,7 +12,9 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { recordLocator } from '../../../shared/descriptions';
 import { toOpenBoxesDate } from '../../dates';
+import { withOpenBoxesUrlMode } from '../../recordUrl';
 import {
 	ID_PLACEHOLDER,
 	collectionEntries,
@@ -29,16 +31,22 @@ export const PURCHASE_ORDERS_PATH = '/purchaseOrders';
 export const ORDER_API_NOTICE =
 	'Creating and changing purchase orders uses the API that hosted OpenBoxes (openboxes.cloud) documents. Servers without it (the open-source edition) answer 404 Not Found, and the error will say so; create the order in the OpenBoxes web app instead.';
 
+/** The web app pages of a purchase order, each ending in its ID: `…/openboxes/order/show/<id>` and the edit pages. */
+export const PURCHASE_ORDER_PAGES = ['order/show', 'purchaseOrder/edit', 'purchaseOrder/addItems'];
+
+/** The Purchase Order picker (parameter `purchaseOrderId`): From List, By ID or By URL. */
 export function purchaseOrderIdField(show: IDisplayOptions['show'], description: string): INodeProperties {
-	return {
-		displayName: 'Purchase Order ID',
+	const locator = recordLocator({
 		name: 'purchaseOrderId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: ID_PLACEHOLDER,
+		displayName: 'Purchase Order',
+		searchMethod: 'searchPurchaseOrders',
+		show,
 		description,
-		displayOptions: { show },
+		idPlaceholder: ID_PLACEHOLDER,
+	});
+	return {
+		...withOpenBoxesUrlMode(locator, { pages: PURCHASE_ORDER_PAGES, example: 'order/show', record: 'a purchase order' }),
+		hint: 'Search the list by order number or description. The ID is the long code that ends the order’s address in OpenBoxes (…/order/show/…), also the "id" of Get Many; it is not the order number such as PO-1234.',
 	};
 }
 

@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	return dataObject(await openBoxesRequest.call(this, 'GET', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex }));
 }

@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 				description: 'List purchase orders, optionally by status, supplier, destination or date',
 			},
 			{
-				name: 'Rollback',
+				name: 'Roll Back',
 				value: 'rollback',
 				action: 'Roll back a purchase order',
 				description: 'Move a purchase order back one status',

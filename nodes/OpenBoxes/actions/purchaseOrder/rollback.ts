@@ -9,7 +9,7 @@ const show = { resource: ['purchaseOrder'], operation: ['rollback'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Rollback moves the purchase order back one status, e.g. from Placed to Pending so it can be changed or deleted. It needs the purchase approver role in OpenBoxes.',
+			'Moves the purchase order back one status, e.g. Placed to Pending. Needs the purchase approver role.',
 		name: 'rollbackNotice',
 		type: 'notice',
 		default: '',
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	// OpenBoxes answers 200 with an empty body.
 	await openBoxesRequest.call(this, 'POST', `${PURCHASE_ORDERS_PATH}/${segment(id)}/rollback`, { itemIndex });
 	return { id, rolledBack: true, success: true };

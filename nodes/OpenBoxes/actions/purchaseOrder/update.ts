@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order ID', itemIndex);
+	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.supplier !== undefined) body.origin = { id: requiredId(this, fields.supplier, 'Supplier', itemIndex) };

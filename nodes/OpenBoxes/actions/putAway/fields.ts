@@ -10,6 +10,10 @@ import { ID_PLACEHOLDER, isObject } from '../stockMovement/shared';
 /** Lower-case "a": `/api/putAways` would look for a controller that does not exist. */
 export const PUTAWAYS_PATH = '/putaways';
 
+/**
+ * The put-away to act on, as text: OpenBoxes' API has no list of saved put-aways (GET /putaways
+ * lists stock waiting to be put away), so there is nothing to pick from and no record locator.
+ */
 export function putAwayIdField(show: IDisplayOptions['show'], description: string): INodeProperties {
 	return {
 		displayName: 'Put-Away ID',
@@ -19,6 +23,7 @@ export function putAwayIdField(show: IDisplayOptions['show'], description: strin
 		required: true,
 		placeholder: ID_PLACEHOLDER,
 		description,
+		hint: 'The "id" that Put-Away Create returns, also the long code that ends the put-away’s address in OpenBoxes (…/putAway/create/…); it is not the put-away number',
 		displayOptions: { show },
 	};
 }

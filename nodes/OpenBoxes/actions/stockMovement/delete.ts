@@ -9,7 +9,7 @@ const show = { resource: ['stockMovement'], operation: ['delete'] };
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'OpenBoxes deletes a stock movement only while it has not been shipped, and only from the location it belongs to (the location set in the credential).',
+			'OpenBoxes deletes only stock movements not yet shipped, from the credential\'s location.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	// OpenBoxes answers 204 with no body.
 	const response = await openBoxesRequest.call(this, 'DELETE', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex });
 	return { ...(isObject(response) ? response : {}), deleted: true, id };

@@ -4,21 +4,29 @@
  */
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { recordLocator } from '../../../shared/descriptions';
 import { toOpenBoxesDate } from '../../dates';
+import { withOpenBoxesUrlMode } from '../../recordUrl';
 import { ID_PLACEHOLDER, collectionEntries, fieldError, lineQuantity, trimmed } from './shared';
 
 export const STOCK_MOVEMENTS_PATH = '/stockMovements';
 
+/** The web app page of a stock movement: `…/openboxes/stockMovement/show/<id>`. */
+export const STOCK_MOVEMENT_PAGES = ['stockMovement/show'];
+
+/** The Stock Movement picker (parameter `stockMovementId`): From List, By ID or By URL. */
 export function stockMovementIdField(show: IDisplayOptions['show'], description: string): INodeProperties {
-	return {
-		displayName: 'Stock Movement ID',
+	const locator = recordLocator({
 		name: 'stockMovementId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: ID_PLACEHOLDER,
+		displayName: 'Stock Movement',
+		searchMethod: 'searchStockMovements',
+		show,
 		description,
-		displayOptions: { show },
+		idPlaceholder: ID_PLACEHOLDER,
+	});
+	return {
+		...withOpenBoxesUrlMode(locator, { pages: STOCK_MOVEMENT_PAGES, example: 'stockMovement/show', record: 'a stock movement' }),
+		hint: 'The list shows movements from and to the location set in the credential. The ID is the long code that ends the movement’s address in OpenBoxes (…/stockMovement/show/…), also the "id" of Get Many; it is not the short identifier such as 483ZSA.',
 	};
 }
 

@@ -11,6 +11,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	return dataObject(await openBoxesRequest.call(this, 'GET', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex }));
 }

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	// Pages with max/offset; OpenBoxes gives no total here, so a short page ends the list.
 	return await openBoxesList.call(this, `${STOCK_MOVEMENTS_PATH}/${segment(id)}/stockMovementItems`, {
 		limit: limitParameter(this, itemIndex),

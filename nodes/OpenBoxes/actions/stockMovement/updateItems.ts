@@ -12,7 +12,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const lineItems = readLineItems(this, itemIndex, { required: true });
 	const response = await openBoxesRequest.call(this, 'POST', `${STOCK_MOVEMENTS_PATH}/${segment(id)}/updateItems`, {
 		body: { lineItems },

@@ -65,7 +65,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	// OpenBoxes reads both dates as `MM/dd/yyyy HH:mm XXX`, e.g. 11/24/2026 14:30 -05:00.

@@ -15,7 +15,7 @@ export const STATUS_CODES = ['REQUESTED', 'PICKING', 'PICKED', 'CHECKING', 'DISP
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'An outbound movement goes through the steps in order: 1 Requested, 2 Picking, 3 Picked, 4 Checking, then Update Shipment, then 5 Dispatched. An inbound movement you create goes straight to 4 Checking, then Update Shipment, then 5 Dispatched. OpenBoxes quietly ignores a step backwards; use Roll Back Last Step instead.',
+			'A movement goes through its statuses in order: Requested, Picking, Picked, Checking, then Dispatched.',
 		name: 'statusNotice',
 		type: 'notice',
 		default: '',
@@ -28,6 +28,7 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		required: true,
 		// Numbered so that the alphabetical order n8n asks for is also the order of the steps.
+		hint: 'Inbound movements you create start at Checking. OpenBoxes ignores a step backwards: use Roll Back Last Step.',
 		options: [
 			{
 				name: '1. Requested',
@@ -74,7 +75,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement ID', itemIndex);
+	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const status = trimmed(this.getNodeParameter('status', itemIndex, '')).toUpperCase();
 	let body: IDataObject;
 	if (status === ROLLBACK) {

@@ -1,11 +1,11 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-const show = { resource: ['orderWebhook'], operation: ['respond'] };
+const show = { resource: ['supplierPurchaseOrder'], operation: ['respond'] };
 
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Use this after an Apicbase Trigger whose Response is "When the Workflow Finishes". The first Respond that runs answers Apicbase; later ones change nothing. Refusing shows the customer an error and leaves the order unsent, so they can fix it and send it again.',
+			'Answers the Apicbase Supplier Trigger that started this run. Set that trigger\'s Respond to "When the Workflow Finishes".',
 		name: 'respondNotice',
 		type: 'notice',
 		default: '',
@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Article 10442 is out of stock until Monday',
-		description: 'Why the order is refused; sent back to Apicbase in the answer',
+		description: 'Why the order is refused; Apicbase shows it to the customer, who can fix the order and send it again',
 		displayOptions: { show: { ...show, answer: ['refuse'] } },
 	},
 	{

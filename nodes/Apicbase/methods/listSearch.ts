@@ -1,0 +1,112 @@
+/**
+ * "From list" searches of the Apicbase record pickers (`methods.listSearch`), signed in with the
+ * credential the node's Authentication chooses. Purchase orders page 50 at a time (the token is
+ * the next DRF page); an outlet's stock items are read whole and narrowed here, as Apicbase offers
+ * no name filter for them. Every export here is a node method.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { APICBASE_PATHS } from '../paths';
+import { apicbaseList, apicbaseRequest, customerCredentialType } from '../transport';
+
+const PAGE_SIZE = 50;
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A related record as a list shows it: its name when Apicbase nests it, else nothing. */
+function relatedName(value: unknown): string {
+	return isObject(value) ? text(value.name) : '';
+}
+
+/** 'IN_PROGRESS' → 'In progress'. */
+function statusLabel(value: unknown): string {
+	const status = text(value).replace(/_/g, ' ').toLowerCase();
+	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
+}
+
+function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
+	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || String(a.value).localeCompare(String(b.value));
+}
+
+/** One page of purchase orders, newest first, whose order number contains the typed text. */
+async function purchaseOrderPage(
+	context: ILoadOptionsFunctions,
+	extra: IDataObject,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const token = Math.trunc(Number(paginationToken ?? 1));
+	const page = Number.isFinite(token) && token > 1 ? token : 1;
+	const term = text(filter);
+	const response = (await apicbaseRequest.call(context, customerCredentialType(context), 'GET', APICBASE_PATHS.purchaseOrders, {
+		query: { ...extra, ordering: '-ordered_on', page, page_size: PAGE_SIZE, ...(term ? { order_number__icontains: term } : {}) },
+	})) as { next?: unknown; results?: unknown };
+	const orders = Array.isArray(response?.results) ? response.results.filter(isObject) : [];
+	const more = response?.next !== undefined && response.next !== null && response.next !== '' && orders.length > 0;
+	return {
+		results: orders.map((order) => ({
+			name: [text(order.order_number) || `Order ${text(order.id)}`, relatedName(order.supplier), statusLabel(order.status)]
+				.filter(Boolean)
+				.join(' · '),
+			value: text(order.id),
+		})),
+		...(more ? { paginationToken: String(page + 1) } : {}),
+	};
+}
+
+/** Purchase orders by order number, newest first: "PO-1042 · Acme Foods · Ordered". */
+export async function searchPurchaseOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await purchaseOrderPage(this, {}, filter, paginationToken);
+}
+
+/**
+ * Purchase orders that still accept deliveries (Ordered or Delivered, deliveries not closed), for
+ * the Delivery operations.
+ */
+export async function searchOpenPurchaseOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await purchaseOrderPage(this, { status__in: 'ORDERED,DELIVERED', delivery_closed: 'false' }, filter, paginationToken);
+}
+
+/**
+ * The stock items of the outlet in the node's Outlet ID whose name contains the typed text (or
+ * whose ID it is), sorted by name: "Crème fraîche 35% (l)".
+ */
+export async function searchStockItems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const raw = this.getCurrentNodeParameter('outletId') as unknown;
+	const outletId = text(isObject(raw) ? raw.value : raw);
+	if (outletId === '' || outletId.startsWith('=')) {
+		throw new NodeOperationError(this.getNode(), 'Enter a fixed Outlet ID first to list its stock items', {
+			description:
+				'Stock items are listed per outlet. Fill in "Outlet ID" (from Outlet > Get Many) without an expression, or choose "By ID" and enter the stock item ID.',
+		});
+	}
+	const term = text(filter).toLowerCase();
+	const items = await apicbaseList.call(this, customerCredentialType(this), APICBASE_PATHS.outletStockItems(outletId));
+	const results = items
+		.map((item) => {
+			const name = text(item.name) || `Stock item ${text(item.id)}`;
+			const unit = typeof item.unit === 'string' || typeof item.unit === 'number' ? text(item.unit) : relatedName(item.unit);
+			return { name: unit ? `${name} (${unit})` : name, value: text(item.id) };
+		})
+		.filter((item) => term === '' || item.name.toLowerCase().includes(term) || item.value.toLowerCase() === term)
+		.sort(byName);
+	return { results };
+}

@@ -1,0 +1,116 @@
+import {
+	NodeConnectionTypes,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeCredentialTestResult,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { secureEquals } from '../shared/secureCompare';
+import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
+
+/** Receives MBX order updates the moment they happen; MBX registers the URL by hand. */
+export class MbxWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MBX Systems Webhook Trigger',
+		name: 'mbxWebhookTrigger',
+		icon: { light: 'file:../../icons/mbx.svg', dark: 'file:../../icons/mbx.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Order updates from MBX"}}',
+		description: 'Starts the workflow the moment MBX (AHEAD) sends an order update to n8n',
+		defaults: { name: 'MBX Systems Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'mbxWebhookApi',
+				required: true,
+				testedBy: 'mbxWebhookSecretTest',
+				// "hide" rather than "show": n8n's editor would hide the field a "show" rule names.
+				displayOptions: { hide: { verifySecret: [false] } },
+			},
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'order-update' }],
+		properties: [
+			{
+				displayName: 'Ask your MBX account manager to send order updates to this trigger\'s Production URL.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Verify a Shared Secret',
+				name: 'verifySecret',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to accept only calls that carry the secret header agreed with MBX',
+				hint: 'MBX does not sign webhooks. Without this check, anyone who knows the URL can start the workflow.',
+			},
+			onlyTheseStatuses,
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async mbxWebhookSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const { headerName, secret } = credential.data ?? {};
+				if (!/^[A-Za-z0-9-]+$/.test(String(headerName ?? ''))) {
+					return { status: 'Error', message: 'The header name may contain only letters, digits and dashes' };
+				}
+				if (String(secret ?? '').length < 16) {
+					return { status: 'Error', message: 'Use a secret of at least 16 characters' };
+				}
+				return { status: 'OK', message: 'The secret is ready; MBX must send it in the header you named' };
+			},
+		},
+	};
+
+	// MBX registers webhook URLs by hand (through the account manager), so there is nothing to
+	// create or remove through an API.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		if (this.getNodeParameter('verifySecret', true) as boolean) {
+			const credentials = await this.getCredentials('mbxWebhookApi').catch(() => undefined);
+			const headerName = String(credentials?.headerName ?? '').toLowerCase();
+			const sent = this.getHeaderData()[headerName];
+			if (!credentials || !secureEquals(typeof sent === 'string' ? sent : undefined, String(credentials.secret ?? ''))) {
+				response.status(401).json({ error: 'Missing or wrong webhook secret' });
+				return { noWebhookResponse: true };
+			}
+		}
+
+		const order = this.getBodyData() as IDataObject;
+		if (!order || typeof order !== 'object' || order.id === undefined || order.status === undefined) {
+			response.status(400).json({ error: 'Expected an MBX order with id and status' });
+			return { noWebhookResponse: true };
+		}
+		const statuses = this.getNodeParameter('statuses', []) as string[];
+		if (!isWantedStatus(statuses, order.status)) {
+			return { webhookResponse: { received: true, started: false } };
+		}
+		return { workflowData: [[{ json: { event: 'orderUpdated', previousStatus: null, ...order } }]] };
+	}
+}

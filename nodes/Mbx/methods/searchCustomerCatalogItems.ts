@@ -1,0 +1,44 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { nextOffset } from '../../shared/pagination';
+import { mbxRequest } from '../transport';
+
+const PAGE_SIZE = 50;
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+function price(value: unknown): string {
+	const parsed = Number(text(value));
+	return text(value) !== '' && Number.isFinite(parsed) ? parsed.toFixed(2) : text(value) || '?';
+}
+
+/** "SKU-1 · item 127188 · 12.50": your SKU, the MBX item and the price of the catalog entry. */
+function entryName(record: IDataObject): string {
+	const sku = text(record.customer_sku) || `Entry #${text(record.id)}`;
+	return `${sku} · item ${text(record.item_id) || '?'} · ${price(record.price)}`;
+}
+
+/**
+ * "From list" of the Customer Catalog Item locator: 50 entries a page. Typed digits narrow it to
+ * the entries of that MBX item ID; other text to the entry with exactly that customer SKU (the
+ * two filters MBX offers for this list).
+ */
+export async function searchCustomerCatalogItems(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const offset = Math.max(0, Math.trunc(Number(paginationToken ?? 0)) || 0);
+	const typed = text(filter);
+	const itemId = typed.replace(/^#/, '');
+	const filters = typed === '' ? undefined : /^\d+$/.test(itemId) ? { item_id: Number(itemId) } : { customer_sku: typed };
+	const page = (await mbxRequest.call(this, 'GET', '/v2/customer_catalog_items', {
+		q: { limit: PAGE_SIZE, offset, ...(filters ? { filters } : {}) },
+	})) as { total_results?: number; results?: IDataObject[] };
+	const records = page.results ?? [];
+	const next = nextOffset({ offset, received: records.length, requested: PAGE_SIZE, total: page.total_results });
+	return {
+		results: records.map((record) => ({ name: entryName(record), value: String(record.id) })),
+		...(next !== undefined ? { paginationToken: String(next) } : {}),
+	};
+}
