@@ -2,7 +2,6 @@ import {
 	NodeConnectionTypes,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
-	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
@@ -10,6 +9,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { registeredByHand } from '../shared/webhookRegistration';
 import { verifyApicbaseSignature } from '../shared/webhookSignature';
 import { isPurchaseOrder, orderItems, outputProperty, type OrderOutput } from './trigger/purchaseOrder';
 
@@ -153,21 +153,8 @@ export class ApicbaseSupplierTrigger implements INodeType {
 		},
 	};
 
-	// Apicbase registers webhook URLs by hand (by e-mail to its integrations team), so there is
-	// nothing to create or remove through an API.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// The vendor registers the URL by hand: nothing to create or remove.
+	webhookMethods = registeredByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

@@ -3,7 +3,6 @@ import {
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type IDataObject,
-	type IHookFunctions,
 	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
@@ -12,6 +11,7 @@ import {
 } from 'n8n-workflow';
 
 import { secureEquals } from '../shared/secureCompare';
+import { registeredByHand } from '../shared/webhookRegistration';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 
 /** Receives MBX order updates the moment they happen; MBX registers the URL by hand. */
@@ -74,21 +74,8 @@ export class MbxWebhookTrigger implements INodeType {
 		},
 	};
 
-	// MBX registers webhook URLs by hand (through the account manager), so there is nothing to
-	// create or remove through an API.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	// The vendor registers the URL by hand: nothing to create or remove.
+	webhookMethods = registeredByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();

@@ -1,5 +1,6 @@
 /** Small helpers every OpenBoxes operation uses: reading values, OpenBoxes envelopes, field errors. */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { isObject } from '../shared/values';
 
 /** The first `limit` records (all when limit is undefined), for lists OpenBoxes does not page. */
 /** What an OpenBoxes ID looks like, as a field placeholder. */
@@ -35,9 +36,6 @@ export function fieldError(
 	});
 }
 
-export function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The values picked in a multi-options field, trimmed, without blanks or repeats. */
 export function multiValues(raw: unknown): string[] {
@@ -68,3 +66,5 @@ export function withRepeatedQuery(path: string, name: string, values: string[]):
 	const pairs = values.map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
 	return `${path}${path.includes('?') ? '&' : '?'}${pairs}`;
 }
+
+export { isObject };

@@ -14,23 +14,20 @@ import {
 
 import { APICBASE_PATHS } from '../paths';
 import { apicbaseList, apicbaseRequest, customerCredentialType } from '../transport';
+import { displayText, isObject } from '../../shared/values';
 
 const PAGE_SIZE = 50;
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A related record as a list shows it: its name when Apicbase nests it, else nothing. */
 function relatedName(value: unknown): string {
-	return isObject(value) ? text(value.name) : '';
+	return isObject(value) ? displayText(value.name) : '';
 }
 
 /** 'IN_PROGRESS' → 'In progress'. */
 function statusLabel(value: unknown): string {
-	const status = text(value).replace(/_/g, ' ').toLowerCase();
+	const status = displayText(value).replace(/_/g, ' ').toLowerCase();
 	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
 }
 
@@ -47,7 +44,7 @@ async function purchaseOrderPage(
 ): Promise<INodeListSearchResult> {
 	const token = Math.trunc(Number(paginationToken ?? 1));
 	const page = Number.isFinite(token) && token > 1 ? token : 1;
-	const term = text(filter);
+	const term = displayText(filter);
 	const response = (await apicbaseRequest.call(context, customerCredentialType(context), 'GET', APICBASE_PATHS.purchaseOrders, {
 		query: { ...extra, ordering: '-ordered_on', page, page_size: PAGE_SIZE, ...(term ? { order_number__icontains: term } : {}) },
 	})) as { next?: unknown; results?: unknown };
@@ -55,10 +52,10 @@ async function purchaseOrderPage(
 	const more = response?.next !== undefined && response.next !== null && response.next !== '' && orders.length > 0;
 	return {
 		results: orders.map((order) => ({
-			name: [text(order.order_number) || `Order ${text(order.id)}`, relatedName(order.supplier), statusLabel(order.status)]
+			name: [displayText(order.order_number) || `Order ${displayText(order.id)}`, relatedName(order.supplier), statusLabel(order.status)]
 				.filter(Boolean)
 				.join(' · '),
-			value: text(order.id),
+			value: displayText(order.id),
 		})),
 		...(more ? { paginationToken: String(page + 1) } : {}),
 	};
@@ -91,20 +88,20 @@ export async function searchOpenPurchaseOrders(
  */
 export async function searchStockItems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const raw = this.getCurrentNodeParameter('outletId') as unknown;
-	const outletId = text(isObject(raw) ? raw.value : raw);
+	const outletId = displayText(isObject(raw) ? raw.value : raw);
 	if (outletId === '' || outletId.startsWith('=')) {
 		throw new NodeOperationError(this.getNode(), 'Enter a fixed Outlet ID first to list its stock items', {
 			description:
 				'Stock items are listed per outlet. Fill in "Outlet ID" (from Outlet > Get Many) without an expression, or choose "By ID" and enter the stock item ID.',
 		});
 	}
-	const term = text(filter).toLowerCase();
+	const term = displayText(filter).toLowerCase();
 	const items = await apicbaseList.call(this, customerCredentialType(this), APICBASE_PATHS.outletStockItems(outletId));
 	const results = items
 		.map((item) => {
-			const name = text(item.name) || `Stock item ${text(item.id)}`;
-			const unit = typeof item.unit === 'string' || typeof item.unit === 'number' ? text(item.unit) : relatedName(item.unit);
-			return { name: unit ? `${name} (${unit})` : name, value: text(item.id) };
+			const name = displayText(item.name) || `Stock item ${displayText(item.id)}`;
+			const unit = typeof item.unit === 'string' || typeof item.unit === 'number' ? displayText(item.unit) : relatedName(item.unit);
+			return { name: unit ? `${name} (${unit})` : name, value: displayText(item.id) };
 		})
 		.filter((item) => term === '' || item.name.toLowerCase().includes(term) || item.value.toLowerCase() === term)
 		.sort(byName);

@@ -2,20 +2,20 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { nextOffset } from '../../shared/pagination';
 import { mbxRequest } from '../transport';
+import { displayText } from '../../shared/values';
 
 const PAGE_SIZE = 50;
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
 function price(value: unknown): string {
-	const parsed = Number(text(value));
-	return text(value) !== '' && Number.isFinite(parsed) ? parsed.toFixed(2) : text(value) || '?';
+	const parsed = Number(displayText(value));
+	return displayText(value) !== '' && Number.isFinite(parsed) ? parsed.toFixed(2) : displayText(value) || '?';
 }
 
 /** "SKU-1 · item 127188 · 12.50": your SKU, the MBX item and the price of the catalog entry. */
 function entryName(record: IDataObject): string {
-	const sku = text(record.customer_sku) || `Entry #${text(record.id)}`;
-	return `${sku} · item ${text(record.item_id) || '?'} · ${price(record.price)}`;
+	const sku = displayText(record.customer_sku) || `Entry #${displayText(record.id)}`;
+	return `${sku} · item ${displayText(record.item_id) || '?'} · ${price(record.price)}`;
 }
 
 /**
@@ -29,7 +29,7 @@ export async function searchCustomerCatalogItems(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = Math.max(0, Math.trunc(Number(paginationToken ?? 0)) || 0);
-	const typed = text(filter);
+	const typed = displayText(filter);
 	const itemId = typed.replace(/^#/, '');
 	const filters = typed === '' ? undefined : /^\d+$/.test(itemId) ? { item_id: Number(itemId) } : { customer_sku: typed };
 	const page = (await mbxRequest.call(this, 'GET', '/v2/customer_catalog_items', {

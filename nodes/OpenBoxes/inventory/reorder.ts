@@ -23,6 +23,7 @@ import {
 } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../transport';
+import { isObject } from '../../shared/values';
 
 export type ReorderLevel = 'minimum' | 'reorder' | 'maximum';
 export type ReorderStatus = 'BELOW_MINIMUM' | 'BELOW_REORDER' | 'BELOW_MAXIMUM';
@@ -60,9 +61,6 @@ export function reorderStatus(level: ReorderLevel): ReorderStatus {
 	return STATUS_BY_LEVEL[level];
 }
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A number, numeric text, or null for anything else (OpenBoxes leaves unset levels null). */
 export function numberOrNull(value: unknown): number | null {

@@ -15,14 +15,11 @@ import {
 import { nextOffset } from '../../shared/pagination';
 import { openBoxesBaseUrl } from '../session';
 import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest } from '../transport';
+import { displayText, isObject } from '../../shared/values';
 
 const PRODUCT_PAGE_SIZE = 50;
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function dataList(response: unknown): IDataObject[] {
 	const data = isObject(response) ? response.data : undefined;
@@ -41,7 +38,7 @@ export async function searchProducts(
 ): Promise<INodeListSearchResult> {
 	const token = Math.trunc(Number(paginationToken ?? 0));
 	const offset = Number.isFinite(token) && token > 0 ? token : 0;
-	const term = text(filter);
+	const term = displayText(filter);
 	const response = await openBoxesRequest.call(this, 'GET', '/products', {
 		query: { max: PRODUCT_PAGE_SIZE, offset, sort: 'name', order: 'asc', ...(term ? { q: term } : {}) },
 	});
@@ -50,9 +47,9 @@ export async function searchProducts(
 	const next = nextOffset({ offset, received: products.length, requested: PRODUCT_PAGE_SIZE, total });
 	return {
 		results: products.map((product) => {
-			const code = text(product.productCode);
-			const name = text(product.name) || text(product.id);
-			return { name: code ? `${name} (${code})` : name, value: text(product.id) };
+			const code = displayText(product.productCode);
+			const name = displayText(product.name) || displayText(product.id);
+			return { name: code ? `${name} (${code})` : name, value: displayText(product.id) };
 		}),
 		...(next === undefined ? {} : { paginationToken: String(next) }),
 	};
@@ -63,15 +60,15 @@ export async function searchProducts(
  * needs three characters, so the (unpaged) list is fetched whole and filtered here.
  */
 export async function searchLocations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const term = text(filter).toLowerCase();
+	const term = displayText(filter).toLowerCase();
 	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations'));
 	const results = locations
 		.map((location) => {
 			const type = isObject(location.locationType) ? location.locationType : {};
-			const typeName = text(type.name) || text(type.locationTypeCode);
-			const name = text(location.name) || text(location.id);
-			const haystack = [name, text(location.locationNumber), typeName].join(' ').toLowerCase();
-			return { item: { name: typeName ? `${name} (${typeName})` : name, value: text(location.id) }, haystack };
+			const typeName = displayText(type.name) || displayText(type.locationTypeCode);
+			const name = displayText(location.name) || displayText(location.id);
+			const haystack = [name, displayText(location.locationNumber), typeName].join(' ').toLowerCase();
+			return { item: { name: typeName ? `${name} (${typeName})` : name, value: displayText(location.id) }, haystack };
 		})
 		.filter(({ haystack }) => term === '' || haystack.includes(term))
 		.map(({ item }) => item)
@@ -81,15 +78,15 @@ export async function searchLocations(this: ILoadOptionsFunctions, filter?: stri
 
 /** Users whose first name, last name or e-mail matches the typed words (OpenBoxes' `searchTerm`). */
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const term = text(filter);
+	const term = displayText(filter);
 	const users = dataList(
 		await openBoxesRequest.call(this, 'GET', '/users', { query: term ? { searchTerm: term } : {} }),
 	);
 	const results = users
 		.map((user) => {
-			const name = [text(user.firstName), text(user.lastName)].filter(Boolean).join(' ') || text(user.name);
-			const username = text(user.username);
-			return { name: username ? `${name || username} (${username})` : name || text(user.id), value: text(user.id) };
+			const name = [displayText(user.firstName), displayText(user.lastName)].filter(Boolean).join(' ') || displayText(user.name);
+			const username = displayText(user.username);
+			return { name: username ? `${name || username} (${username})` : name || displayText(user.id), value: displayText(user.id) };
 		})
 		.sort(byName);
 	return { results };
@@ -99,13 +96,13 @@ const RECORD_PAGE_SIZE = 50;
 
 /** 'PARTIALLY_RECEIVED' (or an enum `{ name }`) → 'Partially received'. */
 function statusLabel(value: unknown): string {
-	const status = text(isObject(value) ? value.name : value).replace(/_/g, ' ').toLowerCase();
+	const status = displayText(isObject(value) ? value.name : value).replace(/_/g, ' ').toLowerCase();
 	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
 }
 
 /** A place as a list shows it: a display string, or a location object with a name. */
 function placeName(value: unknown): string {
-	return isObject(value) ? text(value.name) : text(value);
+	return isObject(value) ? displayText(value.name) : displayText(value);
 }
 
 /** The OpenBoxes web app, where a record's own page lives (`<base>/order/show/<id>`). */
@@ -124,7 +121,7 @@ export async function searchPurchaseOrders(
 ): Promise<INodeListSearchResult> {
 	const token = Math.trunc(Number(paginationToken ?? 0));
 	const offset = Number.isFinite(token) && token > 0 ? token : 0;
-	const term = text(filter);
+	const term = displayText(filter);
 	const response = await openBoxesRequest.call(this, 'GET', '/purchaseOrders', {
 		query: { max: RECORD_PAGE_SIZE, offset, sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },
 	});
@@ -134,8 +131,8 @@ export async function searchPurchaseOrders(
 	const web = await webAppUrl(this);
 	return {
 		results: orders.map((order) => {
-			const id = text(order.id);
-			const number = text(order.orderNumber) || text(order.name) || id;
+			const id = displayText(order.id);
+			const number = displayText(order.orderNumber) || displayText(order.name) || id;
 			const name = [number, placeName(order.origin), statusLabel(order.status)].filter(Boolean).join(' · ');
 			return { name, value: id, url: `${web}/order/show/${encodeURIComponent(id)}` };
 		}),
@@ -156,9 +153,9 @@ function movementOffsets(paginationToken?: string): { outbound?: number; inbound
 /** "483ZSA · to Ward 3 · Requested" (outbound) or "483ZSA · from Acme Supplies · Shipped" (inbound). */
 function movementName(movement: IDataObject, direction: 'OUTBOUND' | 'INBOUND'): string {
 	const place = placeName(direction === 'OUTBOUND' ? movement.destination : movement.origin);
-	const display = isObject(movement.displayStatus) ? text(movement.displayStatus.label) : '';
+	const display = isObject(movement.displayStatus) ? displayText(movement.displayStatus.label) : '';
 	return [
-		text(movement.identifier) || text(movement.name) || text(movement.id),
+		displayText(movement.identifier) || displayText(movement.name) || displayText(movement.id),
 		place ? `${direction === 'OUTBOUND' ? 'to' : 'from'} ${place}` : '',
 		display || statusLabel(movement.statusCode),
 	]
@@ -184,7 +181,7 @@ export async function searchStockMovements(
 				'OpenBoxes lists stock movements from or to one location. Fill in "Location ID" in the OpenBoxes credential, or choose "By ID" and enter the movement ID.',
 		});
 	}
-	const term = text(filter);
+	const term = displayText(filter);
 	const offsets = movementOffsets(paginationToken);
 	const half = RECORD_PAGE_SIZE / 2;
 	const results: INodeListSearchItems[] = [];
@@ -206,7 +203,7 @@ export async function searchStockMovements(
 		const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
 		nextOffsets.push(nextOffset({ offset, received: movements.length, requested: half, total }));
 		for (const movement of movements) {
-			const id = text(movement.id);
+			const id = displayText(movement.id);
 			results.push({ name: movementName(movement, direction), value: id, url: `${web}/stockMovement/show/${encodeURIComponent(id)}` });
 		}
 	}

@@ -5,12 +5,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { openBoxesList, openBoxesRequest } from '../transport';
+import { displayText, isObject } from '../../shared/values';
 
-const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function dataList(response: unknown): IDataObject[] {
 	const data = isObject(response) ? response.data : undefined;
@@ -22,7 +19,7 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 }
 
 function option(record: IDataObject, name: string, description?: string): INodePropertyOptions {
-	const result: INodePropertyOptions = { name: name || text(record.id), value: text(record.id) };
+	const result: INodePropertyOptions = { name: name || displayText(record.id), value: displayText(record.id) };
 	if (description) result.description = description;
 	return result;
 }
@@ -30,18 +27,18 @@ function option(record: IDataObject, name: string, description?: string): INodeP
 /** The type of a location as shown after its name: the type's name, or its code. */
 function locationTypeLabel(location: IDataObject): string {
 	const type = isObject(location.locationType) ? location.locationType : {};
-	return text(type.name) || text(type.locationTypeCode) || text(location.locationTypeCode);
+	return displayText(type.name) || displayText(type.locationTypeCode) || displayText(location.locationTypeCode);
 }
 
 function locationTypeCode(location: IDataObject): string {
 	const type = isObject(location.locationType) ? location.locationType : {};
-	return (text(type.locationTypeCode) || text(location.locationTypeCode)).toUpperCase();
+	return (displayText(type.locationTypeCode) || displayText(location.locationTypeCode)).toUpperCase();
 }
 
 function locationOption(location: IDataObject): INodePropertyOptions {
 	const type = locationTypeLabel(location);
-	const name = text(location.name);
-	return option(location, type ? `${name} (${type})` : name, text(location.locationNumber) || undefined);
+	const name = displayText(location.name);
+	return option(location, type ? `${name} (${type})` : name, displayText(location.locationNumber) || undefined);
 }
 
 /** Active locations (OpenBoxes lists only those, without bins): "Name (Type)". */
@@ -58,20 +55,20 @@ export async function getSuppliers(this: ILoadOptionsFunctions): Promise<INodePr
 	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations', { query: { locationTypeCode: 'SUPPLIER' } }));
 	return locations
 		.filter((location) => location.active !== false && locationTypeCode(location) === 'SUPPLIER')
-		.map((location) => option(location, text(location.name), text(location.locationNumber) || undefined))
+		.map((location) => option(location, displayText(location.name), displayText(location.locationNumber) || undefined))
 		.sort(byName);
 }
 
 /** Product categories (every one, paged through the generic API): "Name". */
 export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const categories = await openBoxesList.call(this, '/generic/category', {});
-	return categories.map((category) => option(category, text(category.name), text(category.description) || undefined)).sort(byName);
+	return categories.map((category) => option(category, displayText(category.name), displayText(category.description) || undefined)).sort(byName);
 }
 
 /** Location types: "Name", with the type code as the description. */
 export async function getLocationTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const types = dataList(await openBoxesRequest.call(this, 'GET', '/locations/locationTypes'));
-	return types.map((type) => option(type, text(type.name), text(type.locationTypeCode) || undefined)).sort(byName);
+	return types.map((type) => option(type, displayText(type.name), displayText(type.locationTypeCode) || undefined)).sort(byName);
 }
 
 /** Users: "First Last (username)". */
@@ -79,9 +76,9 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 	const users = dataList(await openBoxesRequest.call(this, 'GET', '/users'));
 	return users
 		.map((user) => {
-			const name = [text(user.firstName), text(user.lastName)].filter(Boolean).join(' ') || text(user.name);
-			const username = text(user.username);
-			return option(user, username ? `${name || username} (${username})` : name, text(user.email) || undefined);
+			const name = [displayText(user.firstName), displayText(user.lastName)].filter(Boolean).join(' ') || displayText(user.name);
+			const username = displayText(user.username);
+			return option(user, username ? `${name || username} (${username})` : name, displayText(user.email) || undefined);
 		})
 		.sort(byName);
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium, selectors, type Browser, type Locator, type Page } from 'playwright-core';
 
 import { OWNER } from '../../e2e/support/rest';
+import type { WorkflowNode } from '../../e2e/support/workflow';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,17 +25,6 @@ const CHROMIUM_ARGS = [
 ];
 
 export const PACKAGE_PREFIX = 'n8n-nodes-supply-chain.';
-
-export interface WorkflowNodeJson {
-	id: string;
-	name: string;
-	type: string;
-	typeVersion: number;
-	position: [number, number];
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-	webhookId?: string;
-}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -100,7 +90,7 @@ export class Editor {
 	}
 
 	/** Saves a workflow through the REST API and opens it in the editor. */
-	async openNewWorkflow(name: string, nodes: WorkflowNodeJson[] = [], connections: Record<string, unknown> = {}): Promise<string> {
+	async openNewWorkflow(name: string, nodes: WorkflowNode[] = [], connections: Record<string, unknown> = {}): Promise<string> {
 		const created = await this.rest<{ id: string }>('POST', '/rest/workflows', {
 			name,
 			nodes,
@@ -128,6 +118,7 @@ export class Editor {
 		await item.waitFor();
 		const results = await this.page.getByTestId('node-creator').getByTestId('node-creator-item-name').allInnerTexts();
 		await item.click();
+		await this.addFromDetailsPanel();
 		if (action !== undefined) {
 			await this.page
 				.locator('[data-test-id=item-iterator-item][data-keyboard-nav-type=action]')
@@ -137,6 +128,17 @@ export class Editor {
 		}
 		await this.ndv.waitFor();
 		return results;
+	}
+
+	/**
+	 * A community node without a list of actions opens a details panel first; a builder clicks
+	 * "Add to workflow" there. Nothing to do when the node was added (or its actions listed) at once.
+	 */
+	async addFromDetailsPanel(): Promise<void> {
+		const add = this.page.getByRole('button', { name: 'Add to workflow' });
+		const actions = this.page.locator('[data-test-id=item-iterator-item][data-keyboard-nav-type=action]');
+		await this.ndv.or(add).or(actions).first().waitFor();
+		if (await add.isVisible()) await add.click();
 	}
 
 	get ndv(): Locator {
@@ -153,7 +155,8 @@ export class Editor {
 	}
 
 	private get openDropdown(): Locator {
-		return this.page.locator('.el-select__popper:visible');
+		// A closing dropdown stays in the page for a moment, marked aria-hidden.
+		return this.page.locator('.el-select__popper[aria-hidden=false]:visible');
 	}
 
 	/** The option names an options parameter offers, read from its open dropdown. */
@@ -167,8 +170,9 @@ export class Editor {
 	}
 
 	/** Picks an option of a dropdown parameter by its visible name. */
-	async pick(parameter: string, option: string): Promise<void> {
-		await this.parameters.getByTestId(`parameter-input-${parameter}`).click();
+	async pick(parameter: string, option: string, options: { last?: boolean } = {}): Promise<void> {
+		const inputs = this.parameters.getByTestId(`parameter-input-${parameter}`);
+		await (options.last ? inputs.last() : inputs).click();
 		await this.openDropdown
 			.locator('[data-test-id=parameter-input-item] .option-headline')
 			.filter({ hasText: new RegExp(`^\\s*${escapeRegExp(option)}\\s*$`) })
@@ -178,8 +182,9 @@ export class Editor {
 	}
 
 	/** Types into a text or number parameter. */
-	async fill(parameter: string, value: string): Promise<void> {
-		const input = this.parameters.getByTestId(`parameter-input-${parameter}`).locator('input, textarea, [contenteditable=true]').first();
+	async fill(parameter: string, value: string, options: { last?: boolean } = {}): Promise<void> {
+		const inputs = this.parameters.getByTestId(`parameter-input-${parameter}`);
+		const input = (options.last ? inputs.last() : inputs).locator('input, textarea, [contenteditable=true]').first();
 		await input.click();
 		await input.fill(value);
 		await input.blur();
@@ -190,7 +195,7 @@ export class Editor {
 		const locator = this.parameters.getByTestId(`resource-locator-${parameter}`);
 		await locator.getByTestId('rlc-mode-selector').click();
 		await this.openDropdown.locator('[data-test-id=parameter-input-item], .el-select-dropdown__item').filter({ hasText: /^\s*By ID\s*$/ }).first().click();
-		const input = locator.getByTestId('rlc-input').locator('input, textarea, [contenteditable=true]').first();
+		const input = locator.locator('input[data-test-id=rlc-input], [data-test-id=rlc-input] input, [data-test-id=rlc-input] textarea').first();
 		await input.click();
 		await input.fill(value);
 		await input.blur();
@@ -250,7 +255,10 @@ export class Editor {
 				}
 				if (!element || element.getClientRects().length === 0) {
 					problems.push(`${parameter.displayName} (${parameter.name}) is not shown`);
-				} else if (parameter.type !== 'notice' && (element.matches('.is-disabled') || element.querySelector('[disabled], .is-disabled'))) {
+				} else if (
+					!['notice', 'collection', 'fixedCollection'].includes(parameter.type) &&
+					(element.matches('.is-disabled') || element.querySelector('[disabled], .is-disabled, [class*=_disabled_]'))
+				) {
 					problems.push(`${parameter.displayName} (${parameter.name}) is read-only`);
 				}
 			}

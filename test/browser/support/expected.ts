@@ -65,9 +65,27 @@ export function resourceOperations(description: INodeTypeDescription): ResourceO
 	);
 }
 
+export interface TriggerChoice {
+	parameter: string;
+	option: Option;
+	/** Values to set first so that the parameter is shown at all (e.g. the event a direction belongs to). */
+	needs: Record<string, string>;
+}
+
 /** Every choice of every top-level dropdown a trigger has (its ways of starting and its events). */
-export function triggerChoices(description: INodeTypeDescription): Array<{ parameter: string; option: Option }> {
-	return description.properties
-		.filter((property) => property.type === 'options' && property.name !== mainAuthField(description)?.name)
-		.flatMap((property) => ((property.options ?? []) as Option[]).map((option) => ({ parameter: property.name, option })));
+export function triggerChoices(description: INodeTypeDescription): TriggerChoice[] {
+	const node: INode = { id: 'x', name: 'x', type: description.name, typeVersion: 1, position: [0, 0], parameters: {} };
+	const dropdowns = description.properties.filter((property) => property.type === 'options' && property.name !== mainAuthField(description)?.name);
+	const shownWith = (property: INodeProperties, values: INodeParameters) =>
+		NodeHelpers.displayParameter(NodeHelpers.getNodeParameters(description.properties, values, true, false, node, description) ?? {}, property, node, description);
+	return dropdowns.flatMap((property) => {
+		// Shown by default, or after one other dropdown is set to one of its values.
+		const needs = shownWith(property, {})
+			? {}
+			: dropdowns
+					.flatMap((other) => ((other.options ?? []) as Option[]).map((option) => ({ [other.name]: option.value })))
+					.find((values) => shownWith(property, values));
+		if (!needs) throw new Error(`${description.name}: no single choice shows ${property.name}`);
+		return ((property.options ?? []) as Option[]).map((option) => ({ parameter: property.name, option, needs }));
+	});
 }

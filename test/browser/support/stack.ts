@@ -79,7 +79,8 @@ export async function startStack(port: number, log: (line: string) => void = () 
 		throw error;
 	}
 	const nodeTypes = new Map(
-		served.filter((type) => type.name.startsWith(PACKAGE_PREFIX)).map((type) => [type.name.slice(PACKAGE_PREFIX.length), type]),
+		// n8n also serves an AI-tool twin ("…Tool") of every node usable as a tool; the editor tests the nodes.
+		served.filter((type) => type.name.startsWith(PACKAGE_PREFIX) && !type.name.endsWith('Tool')).map((type) => [type.name.slice(PACKAGE_PREFIX.length), type]),
 	);
 	return {
 		sandboxes,

@@ -6,6 +6,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { positiveInteger } from '../../../shared/parameters';
 import { validateAddress, validateLines, type MbxAddress, type MbxOrderLine } from '../../validation/address';
+import { isObject } from '../../../shared/values';
 
 export const ORDERS_PATH = '/v2/customer_order_submissions';
 
@@ -262,9 +263,6 @@ const LABELS: Record<string, string> = {
 /** The order in which fields are read (and so checked), which is also the body's key order. */
 const FIELD_ORDER = Object.keys(LABELS);
 
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function trimmed(raw: unknown): string {
 	return raw === undefined || raw === null ? '' : String(raw).trim();

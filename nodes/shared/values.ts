@@ -1,0 +1,11 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A vendor value as display text: trimmed, and '' for null or missing. */
+export function displayText(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
