@@ -9,11 +9,22 @@ import type {
 import { MBX_ENVIRONMENT_PROPERTIES, mbxBaseUrlExpression } from '../nodes/Mbx/environment';
 import { mbxSignature } from '../nodes/shared/mbxSignature';
 
+/**
+ * The request's address. Our nodes pass `url`; n8n's HTTP Request node (the Custom API Call)
+ * passes the older `uri`, so both are read and the signed address is written back to both.
+ */
+type RequestWithUri = IHttpRequestOptions & { uri?: string };
+
+function requestTarget(options: RequestWithUri): string {
+	return String(options.url ?? options.uri ?? '');
+}
+
 /** Where a request goes, resolved the way n8n's HTTP client joins baseURL and url. */
-function absoluteUrl(options: IHttpRequestOptions): URL {
-	if (/^https?:\/\//i.test(options.url)) return new URL(options.url);
+function absoluteUrl(options: RequestWithUri): URL {
+	const target = requestTarget(options);
+	if (/^https?:\/\//i.test(target)) return new URL(target);
 	const base = (options.baseURL ?? '').replace(/\/+$/, '');
-	return new URL(`${base}/${options.url.replace(/^\/+/, '')}`);
+	return new URL(`${base}/${target.replace(/^\/+/, '')}`);
 }
 
 function appendQuery(url: URL, qs: IHttpRequestOptions['qs']): void {
@@ -53,10 +64,11 @@ export function signMbxRequest(
 		date: xDate,
 		url: url.pathname + url.search,
 	});
-	const signed: IHttpRequestOptions = {
+	const signed: RequestWithUri = {
 		...requestOptions,
 		method,
 		url: url.toString(),
+		...('uri' in requestOptions ? { uri: url.toString() } : {}),
 		headers: {
 			...(requestOptions.headers ?? {}),
 			'MBX-Auth': `${String(credentials.publicToken ?? '')}:${signature}`,

@@ -18,7 +18,7 @@ export class Mbx implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle,
-		description: 'Fulfillment orders, inventory, invoices and items at MBX Systems',
+		description: 'Fulfillment orders, inventory, invoices and items at MBX Systems (now AHEAD)',
 		defaults: { name: 'MBX Systems' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

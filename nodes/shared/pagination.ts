@@ -40,3 +40,12 @@ export function nextOffset(page: { offset: number; received: number; requested: 
 	if (page.total !== undefined) return next < page.total ? next : undefined;
 	return page.received < page.requested ? undefined : next;
 }
+
+/**
+ * The page or offset a record picker's pagination token stands for: a whole number not below
+ * `first` (0 for offsets, 1 for page numbers); anything else starts at `first`.
+ */
+export function pageTokenNumber(paginationToken: string | undefined, first: number): number {
+	const value = Math.trunc(Number(paginationToken ?? first));
+	return Number.isFinite(value) && value > first ? value : first;
+}

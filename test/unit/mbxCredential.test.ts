@@ -20,6 +20,17 @@ describe('MBX HMAC credential', () => {
 		expect(String(signed.headers!['MBX-Auth']).startsWith('demo-public:')).toBe(true);
 	});
 
+	it("signs n8n's Custom API Call, which names the address `uri`, and writes the signed address back there", () => {
+		const request = { method: 'GET', uri: 'http://127.0.0.1:4010/v2/ship_methods/12', qs: { q: '{"limit":5}' } } as unknown as Parameters<typeof signMbxRequest>[1];
+		const signed = signMbxRequest(credentials, request, date) as typeof request & { uri?: string };
+		expect(signed.uri).toBe('http://127.0.0.1:4010/v2/ship_methods/12?q=%7B%22limit%22%3A5%7D');
+		expect(signed.url).toBe(signed.uri);
+		expect(signed.qs).toBeUndefined();
+		expect(signatureOf(signed.headers!)).toBe(
+			mbxSignature({ secret: 'demo-secret-value', method: 'GET', body: '', date: date.toISOString(), url: '/v2/ship_methods/12?q=%7B%22limit%22%3A5%7D' }),
+		);
+	});
+
 	it('serialises an object body once and signs exactly the string it sends', () => {
 		const body = { purchase_order: 'PO-1', lines: [{ product_code: 'A', quantity: 2 }] };
 		const signed = signMbxRequest(credentials, { method: 'POST', baseURL: 'http://h', url: '/v2/customer_order_submissions', body }, date);

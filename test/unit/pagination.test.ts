@@ -1,4 +1,4 @@
-import { collectPages, nextOffset } from '../../nodes/shared/pagination';
+import { collectPages, nextOffset, pageTokenNumber } from '../../nodes/shared/pagination';
 
 describe('collectPages', () => {
 	const source = Array.from({ length: 250 }, (_, i) => i);
@@ -42,5 +42,16 @@ describe('nextOffset', () => {
 		expect(nextOffset({ offset: 0, received: 100, requested: 100 })).toBe(100);
 		expect(nextOffset({ offset: 100, received: 99, requested: 100 })).toBeUndefined();
 		expect(nextOffset({ offset: 200, received: 0, requested: 100 })).toBeUndefined();
+	});
+});
+
+describe('pageTokenNumber', () => {
+	it('reads an offset or page number from a record picker token, starting at the first one', () => {
+		expect(pageTokenNumber(undefined, 0)).toBe(0);
+		expect(pageTokenNumber('50', 0)).toBe(50);
+		expect(pageTokenNumber('-3', 0)).toBe(0);
+		expect(pageTokenNumber('abc', 1)).toBe(1);
+		expect(pageTokenNumber('3.7', 1)).toBe(3);
+		expect(pageTokenNumber('0', 1)).toBe(1);
 	});
 });

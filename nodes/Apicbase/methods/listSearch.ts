@@ -12,6 +12,7 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { pageTokenNumber } from '../../shared/pagination';
 import { APICBASE_PATHS } from '../paths';
 import { apicbaseList, apicbaseRequest, customerCredentialType } from '../transport';
 import { displayText, isObject } from '../../shared/values';
@@ -42,8 +43,7 @@ async function purchaseOrderPage(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const token = Math.trunc(Number(paginationToken ?? 1));
-	const page = Number.isFinite(token) && token > 1 ? token : 1;
+	const page = pageTokenNumber(paginationToken, 1);
 	const term = displayText(filter);
 	const response = (await apicbaseRequest.call(context, customerCredentialType(context), 'GET', APICBASE_PATHS.purchaseOrders, {
 		query: { ...extra, ordering: '-ordered_on', page, page_size: PAGE_SIZE, ...(term ? { order_number__icontains: term } : {}) },

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset } from '../../shared/pagination';
+import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { mbxRequest } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -15,7 +15,7 @@ export async function searchByNumericField(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Math.max(0, Math.trunc(Number(paginationToken ?? 0)) || 0);
+	const offset = pageTokenNumber(paginationToken, 0);
 	const typed = filter?.trim().replace(/^#/, '') ?? '';
 	if (typed !== '' && !/^\d+$/.test(typed)) return { results: [] };
 	const page = (await mbxRequest.call(context, 'GET', options.path, {

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset } from '../../shared/pagination';
+import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { mbxRequest } from '../transport';
 import { displayText } from '../../shared/values';
 
@@ -28,7 +28,7 @@ export async function searchCustomerCatalogItems(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Math.max(0, Math.trunc(Number(paginationToken ?? 0)) || 0);
+	const offset = pageTokenNumber(paginationToken, 0);
 	const typed = displayText(filter);
 	const itemId = typed.replace(/^#/, '');
 	const filters = typed === '' ? undefined : /^\d+$/.test(itemId) ? { item_id: Number(itemId) } : { customer_sku: typed };

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset } from '../../shared/pagination';
+import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { mbxRequest } from '../transport';
 
 const PAGE_SIZE = 50;
@@ -11,7 +11,7 @@ export async function searchItems(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Math.max(0, Math.trunc(Number(paginationToken ?? 0)) || 0);
+	const offset = pageTokenNumber(paginationToken, 0);
 	const name = filter?.trim();
 	const page = (await mbxRequest.call(this, 'GET', '/v2/items', {
 		q: { limit: PAGE_SIZE, offset, ...(name ? { filters: { name } } : {}) },

@@ -12,7 +12,7 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { nextOffset } from '../../shared/pagination';
+import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { openBoxesBaseUrl } from '../session';
 import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest } from '../transport';
 import { displayText, isObject } from '../../shared/values';
@@ -36,8 +36,7 @@ export async function searchProducts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const token = Math.trunc(Number(paginationToken ?? 0));
-	const offset = Number.isFinite(token) && token > 0 ? token : 0;
+	const offset = pageTokenNumber(paginationToken, 0);
 	const term = displayText(filter);
 	const response = await openBoxesRequest.call(this, 'GET', '/products', {
 		query: { max: PRODUCT_PAGE_SIZE, offset, sort: 'name', order: 'asc', ...(term ? { q: term } : {}) },
@@ -119,8 +118,7 @@ export async function searchPurchaseOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const token = Math.trunc(Number(paginationToken ?? 0));
-	const offset = Number.isFinite(token) && token > 0 ? token : 0;
+	const offset = pageTokenNumber(paginationToken, 0);
 	const term = displayText(filter);
 	const response = await openBoxesRequest.call(this, 'GET', '/purchaseOrders', {
 		query: { max: RECORD_PAGE_SIZE, offset, sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },

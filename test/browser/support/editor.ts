@@ -272,19 +272,32 @@ export class Editor {
 		await this.page.locator('[data-test-id^="node-credentials-select-item-"]:visible').filter({ hasText: name }).first().click();
 	}
 
-	async executeStep(): Promise<void> {
-		await this.page.getByTestId('node-execute-button').click();
+	private async executionsOfOpenWorkflow(): Promise<Array<{ id: string; status: string; finished?: boolean }>> {
+		const workflowId = /\/workflow\/([^/?#]+)/.exec(this.page.url())?.[1];
+		if (!workflowId) throw new Error(`No workflow open at ${this.page.url()}`);
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		return (await this.rest<{ results: Array<{ id: string; status: string }> }>('GET', `/rest/executions?filter=${filter}`)).results;
 	}
 
-	/** The item count the output panel shows after a run ("3 items"), or the error it shows. */
-	async outputItemCount(timeoutMs = 30_000): Promise<number> {
-		const output = this.page.getByTestId('output-panel');
-		const count = output.getByTestId('ndv-items-count');
-		const error = output.locator('[data-test-id=node-error-message], .error-header, [class*=errorHeader]');
-		await count.or(error).first().waitFor({ timeout: timeoutMs });
-		if (await error.first().isVisible()) {
-			throw new Error(`The step failed in the editor: ${(await output.innerText()).slice(0, 800)}`);
+	/**
+	 * Clicks "Execute step" and returns the item count the output panel then shows. The run is
+	 * followed through n8n's list of executions, so a count left from an earlier run is never read.
+	 */
+	async executeStep(timeoutMs = 60_000): Promise<number> {
+		const before = new Set((await this.executionsOfOpenWorkflow()).map((execution) => execution.id));
+		await this.page.getByTestId('node-execute-button').click();
+		const deadline = Date.now() + timeoutMs;
+		let run: { id: string; status: string } | undefined;
+		for (;;) {
+			run = (await this.executionsOfOpenWorkflow()).find((execution) => !before.has(execution.id) && !['new', 'running', 'waiting'].includes(execution.status));
+			if (run) break;
+			if (Date.now() > deadline) throw new Error(`The step did not finish within ${timeoutMs} ms`);
+			await this.page.waitForTimeout(500);
 		}
+		const output = this.page.getByTestId('output-panel');
+		if (run.status !== 'success') throw new Error(`The step ended "${run.status}": ${(await output.innerText()).slice(0, 800)}`);
+		const count = output.getByTestId('ndv-items-count');
+		await count.waitFor();
 		const text = await count.innerText();
 		const match = /(\d+)\s+items?/.exec(text);
 		if (!match) throw new Error(`No item count in "${text}"`);

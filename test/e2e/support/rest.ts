@@ -15,11 +15,18 @@ export class N8nRest {
 	}
 
 	async setupOwner(): Promise<void> {
-		const response = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-			method: 'POST',
-			headers: this.headers({ 'Content-Type': 'application/json' }),
-			body: JSON.stringify(OWNER),
-		});
+		const post = async () =>
+			await fetch(`${this.baseUrl}/rest/owner/setup`, {
+				method: 'POST',
+				headers: this.headers({ 'Content-Type': 'application/json' }),
+				body: JSON.stringify(OWNER),
+			});
+		// A busy n8n can answer /rest/settings before it has mounted the owner routes (404 until then).
+		let response = await post();
+		for (let attempt = 0; response.status === 404 && attempt < 120; attempt++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			response = await post();
+		}
 		if (!response.ok) throw new Error(`Owner setup failed: ${response.status} ${await response.text()}`);
 		const auth = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
 		if (!auth) throw new Error('Owner setup returned no n8n-auth cookie');
