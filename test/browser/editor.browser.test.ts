@@ -145,7 +145,7 @@ const RUNS: StepRun[] = [
 	{ type: 'openBoxes', resource: 'User', operation: 'Get Many' },
 	{ type: 'openBoxes', resource: 'Product', operation: 'Get Many', screenshot: true },
 	{ type: 'apicbase', resource: 'Outlet', operation: 'Get Many' },
-	{ type: 'apicbase', resource: 'Stock Item', operation: 'Get Many' },
+	{ type: 'apicbase', resource: 'Stock Item', operation: 'Get Many', fill: { outletId: String(APICBASE_DEMO.outletId) } },
 	{ type: 'apicbase', resource: 'Delivery', operation: 'Close Deliveries', byId: { purchaseOrderId: String(APICBASE_DEMO.deliveredPurchaseOrderId) } },
 	{ type: 'apicbase', resource: 'Purchase Order', operation: 'Get Many', screenshot: true },
 	{ type: 'apicbaseSupplier', resource: 'Customer', operation: 'Get Many' },

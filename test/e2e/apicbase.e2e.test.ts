@@ -38,7 +38,7 @@ let rest: N8nRest;
 async function run(workflowId: string): Promise<ExecutionResult> {
 	const result = await n8n.execute(workflowId);
 	if (!result.ok) {
-		throw new Error(`Execution failed: ${JSON.stringify(result.error)}\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`);
+		throw new Error(`Execution failed (parsed: ${result.nodes ? Object.keys(result.nodes).join(",") : "none"}): ${JSON.stringify(result.error)}\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`);
 	}
 	return result;
 }
