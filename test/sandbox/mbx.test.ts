@@ -109,7 +109,7 @@ afterEach(() => {
 
 describe('signing helper', () => {
 	it('reproduces all 50 official MBX signature vectors', () => {
-		const file = path.resolve(__dirname, '../../../shared/reference/mbx-signature-vectors.json');
+		const file = path.resolve(__dirname, '../fixtures/mbx-signature-vectors.json');
 		const { vectors } = JSON.parse(readFileSync(file, 'utf8')) as { vectors: Vector[] };
 		expect(vectors).toHaveLength(50);
 		for (const v of vectors) {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { mbxSignature, mbxStringToSign } from '../../nodes/shared/mbxSignature';
-import { sharedDir } from '../helpers/paths';
+import { fixturesDir } from '../helpers/paths';
 
 interface Vector {
 	secret: string;
@@ -14,7 +14,7 @@ interface Vector {
 }
 
 const vectors = (
-	JSON.parse(readFileSync(path.join(sharedDir, 'reference/mbx-signature-vectors.json'), 'utf8')) as {
+	JSON.parse(readFileSync(path.join(fixturesDir, 'mbx-signature-vectors.json'), 'utf8')) as {
 		vectors: Vector[];
 	}
 ).vectors;

@@ -4,7 +4,8 @@
  * DRF pagination, filters and error shapes, a per-token rate limit, and the webhook Apicbase uses
  * to push orders (signed with hex HMAC-SHA256 over the exact bytes sent).
  *
- * Sources: /work/shared/vendor-docs/apicbase-*.txt and /work/shared/reference/apicbase-mbx.md §1.
+ * Sources: Apicbase's supplier-ordering and automate-orders support articles, and the project's
+ * notes on Apicbase (hosts, OAuth2 flows, supplier endpoints, webhook signatures).
  * The backend is Django + DRF + django-oauth-toolkit, so where Apicbase documents nothing the
  * sandbox answers the way those libraries do by default.
  */
