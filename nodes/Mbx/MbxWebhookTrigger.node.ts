@@ -14,6 +14,21 @@ import { secureEquals } from '../shared/secureCompare';
 import { registeredByHand } from '../shared/webhookRegistration';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 
+const ORDER_KEYS = ['order', 'customer_order_submission', 'data', 'payload'];
+
+/**
+ * MBX does not publish its webhook payload. The docs describe the order update as the order
+ * itself, so that is read first; an order wrapped in a small envelope ({"event": …, "order": {…}})
+ * is found too.
+ */
+function orderInPayload(body: unknown): IDataObject | undefined {
+	const isOrder = (value: unknown): value is IDataObject =>
+		!!value && typeof value === 'object' && !Array.isArray(value) && (value as IDataObject).id !== undefined && (value as IDataObject).status !== undefined;
+	if (isOrder(body)) return body;
+	if (!body || typeof body !== 'object') return undefined;
+	return ORDER_KEYS.map((key) => (body as IDataObject)[key]).find(isOrder);
+}
+
 /** Receives MBX order updates the moment they happen; MBX registers the URL by hand. */
 export class MbxWebhookTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -89,8 +104,9 @@ export class MbxWebhookTrigger implements INodeType {
 			}
 		}
 
-		const order = this.getBodyData() as IDataObject;
-		if (!order || typeof order !== 'object' || order.id === undefined || order.status === undefined) {
+		const body = this.getBodyData() as IDataObject;
+		const order = orderInPayload(body);
+		if (!order) {
 			response.status(400).json({ error: 'Expected an MBX order with id and status' });
 			return { noWebhookResponse: true };
 		}
@@ -98,6 +114,9 @@ export class MbxWebhookTrigger implements INodeType {
 		if (!isWantedStatus(statuses, order.status)) {
 			return { webhookResponse: { received: true, started: false } };
 		}
-		return { workflowData: [[{ json: { event: 'orderUpdated', previousStatus: null, ...order } }]] };
+		// An envelope's own fields (MBX's event name, a timestamp) are kept under `webhook`.
+		const envelope = order === body ? undefined : Object.fromEntries(Object.entries(body).filter(([, value]) => value !== order));
+		const json = { event: 'orderUpdated', previousStatus: null, ...order, ...(envelope ? { webhook: envelope } : {}) };
+		return { workflowData: [[{ json }]] };
 	}
 }

@@ -104,6 +104,17 @@ describe('MBX Webhook Trigger', () => {
 		expect(sent.status).toBe(401);
 	});
 
+	it.each([
+		['order', { event: 'order.updated', order: shipped }],
+		['data', { data: shipped, sent_at: '2026-12-01T10:00:00Z' }],
+		['customer_order_submission', { customer_order_submission: shipped }],
+	])('finds an order wrapped under "%s", keeping the envelope under webhook', async (key, body) => {
+		const { run } = call({ body, parameters: { verifySecret: false } });
+		const json = (await run()).workflowData?.[0][0].json;
+		const { [key]: _order, ...envelope } = body as Record<string, unknown>;
+		expect(json).toEqual({ event: 'orderUpdated', previousStatus: null, ...shipped, webhook: envelope });
+	});
+
 	it('answers 400 to something that is not an order, and skips unwatched statuses', async () => {
 		const bad = call({ body: { hello: 1 }, parameters: { verifySecret: false } });
 		expect(await bad.run()).toEqual({ noWebhookResponse: true });

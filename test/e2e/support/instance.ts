@@ -4,7 +4,7 @@
  * n8n CLI, and workflows run through `n8n execute`, so everything passes through real n8n code.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -97,21 +97,39 @@ export class N8nInstance {
 		);
 	}
 
+	/**
+	 * Runs one n8n CLI command. Its output goes to files, not pipes: n8n ends with `process.exit`,
+	 * which drops whatever a busy pipe has not taken yet (a large `execute --rawOutput` run was
+	 * cut off mid-JSON that way), while writes to a file are finished before they return.
+	 */
 	async cli(
 		args: string[],
 		options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 	): Promise<{ stdout: string; stderr: string; code: number }> {
 		const timeoutMs = options.timeoutMs ?? 5 * 60 * 1000;
+		const folder = mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
+		const outPath = path.join(folder, 'stdout');
+		const errPath = path.join(folder, 'stderr');
+		const out = openSync(outPath, 'w');
+		const err = openSync(errPath, 'w');
 		try {
-			const { stdout, stderr } = await execFileAsync(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
+			const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
 				env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(Number(this.env.N8N_PORT) + 3000), ...options.env },
-				timeout: timeoutMs,
-				maxBuffer: 256 * 1024 * 1024,
+				stdio: ['ignore', out, err],
 			});
-			return { stdout, stderr, code: 0 };
-		} catch (error) {
-			const failed = error as { stdout?: string; stderr?: string; code?: number };
-			return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', code: typeof failed.code === 'number' ? failed.code : 1 };
+			const code = await new Promise<number>((resolve) => {
+				const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+				child.once('error', () => resolve(1));
+				child.once('exit', (exitCode) => {
+					clearTimeout(timer);
+					resolve(exitCode ?? 1);
+				});
+			});
+			return { stdout: readFileSync(outPath, 'utf8'), stderr: readFileSync(errPath, 'utf8'), code };
+		} finally {
+			closeSync(out);
+			closeSync(err);
+			rmSync(folder, { recursive: true, force: true });
 		}
 	}
 

@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				name: 'Accept or Refuse',
 				value: 'respond',
 				action: 'Accept or refuse the order that started this workflow',
-				description: 'Answer the Apicbase Supplier Trigger: accept the order, or refuse it with a reason the customer sees',
+				description: 'Answer the Apicbase Supplier Trigger: accept the order, or refuse it with a reason (Apicbase shows the customer that it failed)',
 			},
 			{
 				name: 'Get Many',

@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. Article 10442 is out of stock until Monday',
-		description: 'Why the order is refused; Apicbase shows it to the customer, who can fix the order and send it again',
+		description: 'Why the order is refused, sent in the answer to Apicbase. Apicbase shows the customer that the order failed; whether it shows this text is not documented.',
 		displayOptions: { show: { ...show, answer: ['refuse'] } },
 	},
 	{
