@@ -47,5 +47,14 @@ export class ApicbaseAccessTokenApi implements ICredentialType {
 			qs: { page_size: 1 },
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Apicbase refused the access token. Check the Access Token (and Environment) of the Apicbase Access Token API credential.',
+				},
+			},
+		],
 	};
 }

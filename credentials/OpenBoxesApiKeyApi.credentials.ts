@@ -58,5 +58,14 @@ export class OpenBoxesApiKeyApi implements ICredentialType {
 			qs: { max: 1 },
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'OpenBoxes refused the API key. Check the API Key and Header Name of the OpenBoxes API Key API credential.',
+				},
+			},
+		],
 	};
 }

@@ -63,6 +63,8 @@ export class ApicbaseSupplierTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: '={{$parameter["responseMode"]}}',
+				// Answering at once: '' makes n8n send {"message":"Workflow was started"}, not the text "firstEntryJson".
+				responseData: '',
 				path: 'purchase-order',
 			},
 		],

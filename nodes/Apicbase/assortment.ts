@@ -82,6 +82,13 @@ function checkPackageDescription(value: unknown, field: string, depth: number, r
 	else if (typeof value.unit_name !== 'string') report(`${field}.unit_name`, 'must be text');
 }
 
+/** package_description_str: a free-text package description such as "6 x 33 cl". */
+function packageTextProblem(value: unknown) {
+	if (typeof value !== 'string') return 'must be text, such as "6 x 33 cl"';
+	if (value.trim() === '') return 'must not be only spaces';
+	return undefined;
+}
+
 /** Every problem of one article (position is 1-based). */
 export function articleProblems(article: unknown, position: number): ArticleProblem[] {
 	const problems: ArticleProblem[] = [];
@@ -122,8 +129,21 @@ export function articleProblems(article: unknown, position: number): ArticleProb
 	if (!isBlank(article.gtin) && !isValidGtin(article.gtin)) {
 		report('gtin', `"${String(article.gtin)}" is not a valid GTIN (8, 12, 13 or 14 digits with a correct check digit)`);
 	}
-	if (isBlank(article.package_description)) report('package_description', 'is required');
-	else checkPackageDescription(article.package_description, 'package_description', 1, report);
+	// The package is described either structured (package_description) or, as Apicbase's older
+	// support article allows, as free text (package_description_str); at least one is needed.
+	const hasStructured = !isBlank(article.package_description);
+	const hasText = !isBlank(article.package_description_str);
+	if (!hasStructured && !hasText) {
+		report(
+			'package_description or package_description_str',
+			'is required: a structured package such as {"quantity": 6, "package": {"quantity": 33, "unit_name": "cl"}}, or a text such as "6 x 33 cl"',
+		);
+	}
+	if (hasStructured) checkPackageDescription(article.package_description, 'package_description', 1, report);
+	if (hasText) {
+		const problem = packageTextProblem(article.package_description_str);
+		if (problem) report('package_description_str', problem);
+	}
 	return problems;
 }
 

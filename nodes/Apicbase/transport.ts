@@ -6,8 +6,9 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
-import { bodyText } from '../shared/httpFailure';
+import { toVendorApiError } from '../shared/apiError';
+import { errorTexts, parsedErrorBody, type ErrorPathOptions } from '../shared/errorLines';
+import { bodyText, type HttpFailure } from '../shared/httpFailure';
 import { collectPages } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
 import { apicbaseBaseUrl } from './environment';
@@ -30,28 +31,38 @@ export function customerCredentialType(context: ApicbaseContext): 'apicbaseOAuth
 /** Apicbase allows up to 200 rows per page (default 10). */
 export const APICBASE_PAGE_SIZE = 200;
 
-/** DRF error bodies: {"detail": "..."}, field errors {"field": ["..."]}, or OAuth errors. */
-export const apicbaseErrorMessage: VendorMessageReader = ({ body }) => {
-	if (Array.isArray(body)) return body.map(String).join('; ') || undefined;
-	if (body && typeof body === 'object') {
-		const { detail, error, error_description: description } = body as Record<string, unknown>;
-		if (typeof detail === 'string') return detail;
-		if (typeof description === 'string' || typeof error === 'string') return String(description ?? error);
-		const fields = Object.entries(body as Record<string, unknown>)
-			.map(([field, messages]) => `${field}: ${Array.isArray(messages) ? messages.join(' ') : String(messages)}`)
-			.join('; ');
-		return fields || undefined;
+/**
+ * DRF error bodies: {"detail": "..."}, field errors {"field": ["..."]} nested to any depth (a list
+ * body or field holds one entry per item, `{}` for the items without errors), `non_field_errors`,
+ * OAuth errors {"error", "error_description"}, or text. One `path: message` line per message;
+ * `list` names a list that was sent as the whole body (its errors come back as a bare list).
+ */
+export function apicbaseErrorMessage({ body: raw }: HttpFailure, list?: ErrorPathOptions): string[] | undefined {
+	const body = parsedErrorBody(raw);
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		const { error, error_description: description } = body as Record<string, unknown>;
+		if (typeof error === 'string' && !Array.isArray(body)) {
+			return [typeof description === 'string' && description ? description : error];
+		}
+		const lines = errorTexts(body, list);
+		return lines.length ? lines : undefined;
 	}
 	const text = bodyText(body).trim();
-	return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
-};
+	return text && !text.startsWith('<') ? [text] : undefined;
+}
 
 export async function apicbaseRequest(
 	this: ApicbaseContext,
 	credentialType: ApicbaseCredentialType,
 	method: IHttpRequestMethods,
 	pathOrUrl: string,
-	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number } = {},
+	options: {
+		query?: IDataObject;
+		body?: IDataObject | IDataObject[];
+		itemIndex?: number;
+		/** How to name the entries of a list sent as the body in error paths (`orders[1].id`). */
+		errorList?: ErrorPathOptions;
+	} = {},
 ): Promise<unknown> {
 	// Lists pass whole URLs (the first page and DRF's `next`), so the credential is read once per list.
 	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apicbaseBaseUrl(await this.getCredentials(credentialType))}${pathOrUrl}`;
@@ -68,7 +79,7 @@ export async function apicbaseRequest(
 			{ method },
 		);
 	} catch (error) {
-		throw toVendorApiError(this.getNode(), error, apicbaseErrorMessage, options.itemIndex);
+		throw toVendorApiError(this.getNode(), error, (failure) => apicbaseErrorMessage(failure, options.errorList), options.itemIndex);
 	}
 }
 

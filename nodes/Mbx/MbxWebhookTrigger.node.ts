@@ -51,7 +51,8 @@ export class MbxWebhookTrigger implements INodeType {
 				displayOptions: { hide: { verifySecret: [false] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'order-update' }],
+		// responseData '' makes n8n answer {"message":"Workflow was started"}; left out, n8n sends the text "firstEntryJson".
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'order-update' }],
 		properties: [
 			{
 				displayName: 'Ask your MBX account manager to send order updates to this trigger\'s Production URL.',

@@ -1,16 +1,20 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IPollFunctions,
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
-import { collectPages, nextOffset } from '../shared/pagination';
+import { collectPages, nextOffset, type Page } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
 import { mbxBaseUrl } from './environment';
+import { matchesMbxFilters, mbxFilters, type MbxFilters } from './filters';
 
 export type MbxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -25,19 +29,26 @@ export function mbxCredentialType(context: MbxContext): 'mbxHmacApi' | 'mbxOAuth
 	return authentication === 'oAuth2' ? 'mbxOAuth2Api' : 'mbxHmacApi';
 }
 
-/** MBX answers errors as {"errors": [...]} (the envelope's own field), or as plain text. */
-export const mbxErrorMessage: VendorMessageReader = ({ body }) => {
-	if (body && typeof body === 'object') {
-		const errors = (body as { errors?: unknown }).errors;
-		if (Array.isArray(errors) && errors.length) {
-			return errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');
-		}
-		const { error, error_description: description } = body as { error?: string; error_description?: string };
-		if (description ?? error) return `MBX: ${description ?? error}`;
-		return undefined;
+/**
+ * MBX answers errors as {"errors": [...]} (the envelope's own field): messages, or (MBX documents
+ * no more) Rails-style field maps {"errors": {"field": ["..."]}} and field-error records, nested
+ * to any depth. OAuth errors come as {"error", "error_description"}; some answers are plain text.
+ */
+export const mbxErrorMessage: VendorMessageReader = ({ body: raw }) => {
+	const body = parsedErrorBody(raw);
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		const { errors, error, error_description: description } = body as { errors?: unknown; error?: unknown; error_description?: unknown };
+		const lines = errorTexts(errors);
+		if (lines.length) return lines;
+		const oauth = typeof description === 'string' && description ? description : error;
+		if (typeof oauth === 'string' && oauth) return `MBX: ${oauth}`;
+		// A bare Rails field map {"field": ["..."]}, without the list envelope's own keys.
+		const { count: _c, total_results: _t, offset: _o, results: _r, ...rest } = body as Record<string, unknown>;
+		const bare = errorTexts(Array.isArray(body) ? body : rest);
+		return bare.length ? bare : undefined;
 	}
 	const text = bodyText(body).trim();
-	return text ? text.slice(0, 300) : undefined;
+	return text ? text : undefined;
 };
 
 /** The `q` parameter: URI-escaped JSON, as MBX expects it. Built here so the URL that is signed
@@ -89,30 +100,130 @@ interface MbxListEnvelope {
 	count?: number;
 	total_results?: number;
 	offset?: number;
-	results?: IDataObject[];
+	results: IDataObject[];
 }
 
-/** Pages through an MBX list with `q.limit`/`q.offset` until `total_results` is reached. */
+/** MBX's list envelope: `results` beside `count`, `total_results` or `offset`. */
+function isListEnvelope(value: unknown): value is MbxListEnvelope {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+	const envelope = value as Partial<MbxListEnvelope>;
+	return Array.isArray(envelope.results) && (envelope.count !== undefined || envelope.total_results !== undefined || envelope.offset !== undefined);
+}
+
+/**
+ * The rows of one list answer. MBX documents the envelope; a bare JSON list is read too. A bare
+ * list longer than asked for means MBX ignored `limit` and sent everything: it is the last page.
+ */
+function listPage(answer: unknown, requested: number): { rows: IDataObject[]; total?: number; last: boolean } {
+	if (Array.isArray(answer)) return { rows: answer as IDataObject[], last: answer.length > requested };
+	if (isListEnvelope(answer)) return { rows: answer.results, total: answer.total_results, last: false };
+	return { rows: [], last: true };
+}
+
+/**
+ * One record by its path. MBX's examples show some single reads (countries, invoices) inside the
+ * list envelope; the record is taken out of it, so every Get gives the record itself.
+ */
+export async function mbxGet(this: IExecuteFunctions, path: string, itemIndex: number): Promise<IDataObject> {
+	const answer = await mbxRequest.call(this, 'GET', path, { itemIndex });
+	if (!isListEnvelope(answer)) return answer as IDataObject;
+	const [record] = answer.results;
+	if (record === undefined) {
+		throw new NodeApiError(this.getNode(), { message: 'No record' }, { httpCode: '404', message: `MBX found nothing at ${path}`, itemIndex });
+	}
+	return record;
+}
+
+/**
+ * The page fetcher of every MBX list: one request with `q.limit`/`q.offset` (and, when `send`, the
+ * filters as top-level keys of `q`), narrowed to the records that match the filters, so a limit
+ * counts matching records. With filters a full page is asked for: MBX may not apply them, so N
+ * rows can hold fewer than N matches. The next offset counts the rows MBX sent, matching or not.
+ */
+function matchingPages(
+	context: MbxContext,
+	path: string,
+	options: { filters?: MbxFilters; send: boolean; pageSize: number; itemIndex?: number },
+): (offset: number, remaining: number | undefined) => Promise<Page<IDataObject, number>> {
+	const { filters, send, pageSize, itemIndex } = options;
+	return async (offset, remaining) => {
+		const requested = filters ? pageSize : Math.min(pageSize, remaining ?? pageSize);
+		const answer = await mbxRequest.call(context, 'GET', path, {
+			q: { limit: requested, offset, ...(filters && send ? filters : {}) },
+			itemIndex,
+		});
+		const { rows, total, last } = listPage(answer, requested);
+		return {
+			items: filters ? rows.filter((row) => matchesMbxFilters(row, filters)) : rows,
+			next: last ? undefined : nextOffset({ offset, received: rows.length, requested, total }),
+		};
+	};
+}
+
+/**
+ * Reads a list with the filters sent to MBX. If MBX answers 400 to that, reads it again without
+ * them: the records are still checked against the filters, so the whole list is read. A 400 to a
+ * request without filter keys, and every other error, is not retried.
+ */
+async function withFilterFallback<T>(
+	context: MbxContext,
+	filters: MbxFilters | undefined,
+	read: (send: boolean) => Promise<T>,
+): Promise<T> {
+	if (!filters) return await read(false);
+	try {
+		return await read(true);
+	} catch (error) {
+		// mbxRequest only throws NodeApiError; re-wrapping one hands back the same error.
+		if (!(error instanceof NodeApiError && error.httpCode === '400')) throw new NodeApiError(context.getNode(), error as JsonObject);
+		return await read(false);
+	}
+}
+
+/**
+ * Pages through an MBX list with `q.limit`/`q.offset` until `total_results` is reached, or until
+ * `limit` records matching the filters (see filters.ts) are collected.
+ */
 export async function mbxList(
 	this: MbxContext,
 	path: string,
 	options: { filters?: IDataObject; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
-	const filters = options.filters && Object.keys(options.filters).length ? options.filters : undefined;
-	return await collectPages<IDataObject, number>(
-		0,
-		async (offset, remaining) => {
-			const requested = Math.min(MBX_PAGE_SIZE, remaining ?? MBX_PAGE_SIZE);
-			const page = (await mbxRequest.call(this, 'GET', path, {
-				q: { limit: requested, offset, ...(filters ? { filters } : {}) },
-				itemIndex: options.itemIndex,
-			})) as MbxListEnvelope;
-			const items = page.results ?? [];
-			return {
-				items,
-				next: nextOffset({ offset, received: items.length, requested, total: page.total_results }),
-			};
-		},
-		options.limit,
+	const filters = mbxFilters(options.filters);
+	return await withFilterFallback(
+		this,
+		filters,
+		async (send) =>
+			await collectPages<IDataObject, number>(
+				0,
+				matchingPages(this, path, { filters, send, pageSize: MBX_PAGE_SIZE, itemIndex: options.itemIndex }),
+				options.limit,
+			),
 	);
+}
+
+/**
+ * One page of a "From list" picker: the records from `offset` on that match the filters, read
+ * `pageSize` rows a request until at least `pageSize` match or the list ends, and the offset the
+ * next page starts at (undefined after the last).
+ */
+export async function mbxSearchPage(
+	this: ILoadOptionsFunctions,
+	path: string,
+	options: { filters?: IDataObject; offset: number; pageSize: number },
+): Promise<{ records: IDataObject[]; next: number | undefined }> {
+	const filters = mbxFilters(options.filters);
+	return await withFilterFallback(this, filters, async (send) => {
+		const fetchPage = matchingPages(this, path, { filters, send, pageSize: options.pageSize });
+		let next: number | undefined;
+		let found = 0;
+		const records = await collectPages<IDataObject, number>(options.offset, async (offset) => {
+			const page = await fetchPage(offset, undefined);
+			found += page.items.length;
+			next = page.next;
+			return { items: page.items, next: found >= options.pageSize ? undefined : page.next };
+		});
+		// Fewer matches than a page means the list ended (or MBX repeated an offset): no next page.
+		return { records, next: found >= options.pageSize ? next : undefined };
+	});
 }

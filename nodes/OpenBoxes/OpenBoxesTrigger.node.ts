@@ -8,15 +8,21 @@ import {
 } from 'n8n-workflow';
 
 import { diffFeed, type FeedState } from '../shared/changeFeed';
+import type { SnapshotMemory } from '../shared/listSnapshot';
 import { readReorderItems } from './inventory/reorder';
 import { openBoxesLocationId } from './transport';
-import { EVENT_OPTIONS, matchesEvent, type OpenBoxesEvent } from './trigger/events';
-import { readFeed } from './trigger/feeds';
+import { EVENT_OPTIONS, isListEvent, matchesProductChange, type OpenBoxesEvent } from './trigger/events';
+import { readProductFeed } from './trigger/feeds';
+import { newListEvents, sampleListEvent } from './trigger/lists';
 
 interface TriggerState extends FeedState {
 	/** Products alerted as below their reorder point that have not recovered since. */
 	alerted?: string[];
+	/** Purchase-order and stock-movement events: the IDs read last time, with their status. */
+	seen?: SnapshotMemory;
 	event?: string;
+	/** The stock-movement list watched (INBOUND or OUTBOUND): another list needs a fresh memory. */
+	direction?: string;
 }
 
 export class OpenBoxesTrigger implements INodeType {
@@ -86,10 +92,11 @@ export class OpenBoxesTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as OpenBoxesEvent;
 		const manual = this.getMode() === 'manual';
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		// Switching the event starts a fresh memory.
-		if (state.event !== event) {
+		const direction = event.startsWith('stockMovement.') ? (this.getNodeParameter('direction', 'INBOUND') as string) : undefined;
+		// Switching the event (or the stock-movement direction) starts a fresh memory.
+		if (state.event !== event || state.direction !== direction) {
 			for (const key of Object.keys(state)) delete state[key as keyof TriggerState];
-			if (!manual) state.event = event;
+			if (!manual) Object.assign(state, { event }, direction ? { direction } : {});
 		}
 
 		if (event === 'inventory.belowReorderPoint') {
@@ -102,15 +109,28 @@ export class OpenBoxesTrigger implements INodeType {
 			return fresh.length ? [fresh.map((item) => ({ json: { event, ...item } }))] : null;
 		}
 
+		if (isListEvent(event)) {
+			if (manual) {
+				const sample = await sampleListEvent(this, event);
+				return sample ? [[{ json: { event, previousStatus: null, ...sample } }]] : null;
+			}
+			const { records, seen } = await newListEvents(this, event, state.seen);
+			// Earlier versions read these lists by timestamp; that memory is of no use any more.
+			for (const key of ['cursor', 'atCursor', 'statuses'] as const) delete state[key];
+			state.seen = seen;
+			const items = records.map(({ previousStatus, record }) => ({ json: { event, previousStatus, ...record } }));
+			return items.length ? [items] : null;
+		}
+
 		if (manual) {
-			const [newest] = await readFeed(this, event);
+			const [newest] = await readProductFeed(this);
 			return newest ? [[{ json: { event, previousStatus: null, ...newest.record } }]] : null;
 		}
-		const records = await readFeed(this, event, state.cursor);
+		const records = await readProductFeed(this, state.cursor);
 		const { changes, state: next } = diffFeed<IDataObject>(state, records);
 		Object.assign(state, next);
 		const items = changes
-			.filter((change) => matchesEvent(event, change))
+			.filter((change) => matchesProductChange(event, change))
 			.map((change) => ({ json: { event, previousStatus: change.previousStatus, ...change.record.record } }));
 		return items.length ? [items] : null;
 	}

@@ -1,6 +1,8 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 
+import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
+import { LoginFailedError, withoutSecrets } from '../shared/loginFailure';
 
 /** The base URL with the /openboxes context path and no trailing slash or /api. */
 export function openBoxesBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -17,6 +19,21 @@ function sessionCookieFrom(setCookie: unknown): string | undefined {
 		if (match) return `JSESSIONID=${match[1]}`;
 	}
 	return undefined;
+}
+
+/** What OpenBoxes said when it refused a login, short, without the password, never an HTML page. */
+function loginAnswer(body: unknown, secrets: unknown[]): string {
+	const parsed = parsedErrorBody(body);
+	let said: string;
+	if (parsed && typeof parsed === 'object' && !Buffer.isBuffer(parsed)) {
+		const { errorMessage } = parsed as { errorMessage?: unknown };
+		said = typeof errorMessage === 'string' && errorMessage.trim() ? errorMessage.trim() : errorTexts(parsed).join('; ');
+	} else {
+		said = bodyText(parsed).trim();
+		if (said.startsWith('<')) said = '';
+	}
+	said = withoutSecrets(said, secrets).replace(/\s+/g, ' ').replace(/[.\s]+$/, '');
+	return said.length > 150 ? `${said.slice(0, 149)}…` : said;
 }
 
 /**
@@ -42,16 +59,28 @@ export async function openBoxesLogin(
 	})) as { statusCode: number; headers: Record<string, unknown>; body: unknown };
 
 	if (response.statusCode !== 200) {
-		const said = bodyText(response.body).slice(0, 200);
-		throw new Error(
-			response.statusCode === 401
-				? `OpenBoxes rejected the username or password (${said || 'Authentication failed'})`
-				: `OpenBoxes login failed with HTTP ${response.statusCode}. Check the Base URL includes /openboxes.`,
+		// OSS answers 401 "Authentication failed" as text; the hosted API {"errorMessage": "..."}.
+		const said = loginAnswer(response.body, [credentials.password]);
+		if (response.statusCode === 401 || response.statusCode === 403) {
+			throw new LoginFailedError(
+				`OpenBoxes refused the login: ${said || 'Authentication failed'}. Check the Username and Password of the OpenBoxes Login API credential.`,
+				response.statusCode,
+				true,
+			);
+		}
+		throw new LoginFailedError(
+			`OpenBoxes answered the login with HTTP ${response.statusCode}${said ? ` (${said})` : ''}. Check that the Base URL of the credential ends in /openboxes.`,
+			response.statusCode,
+			false,
 		);
 	}
 	const cookie = sessionCookieFrom(response.headers['set-cookie']);
 	if (!cookie) {
-		throw new Error('OpenBoxes accepted the login but sent no JSESSIONID cookie. Check the Base URL.');
+		throw new LoginFailedError(
+			'OpenBoxes accepted the login but sent no JSESSIONID cookie. Check the Base URL of the credential.',
+			response.statusCode,
+			false,
+		);
 	}
 	return cookie;
 }

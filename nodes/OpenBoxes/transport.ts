@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText, readHttpFailure, type HttpFailure } from '../shared/httpFailure';
 import { collectPages, nextOffset } from '../shared/pagination';
 import { sharedBudget } from '../shared/requestBudget';
@@ -36,17 +37,28 @@ export async function openBoxesLocationId(context: OpenBoxesContext): Promise<st
 	return String(credentials.location ?? '').trim();
 }
 
-/** OpenBoxes error bodies: {"errorCode","errorMessage"}, {"errorMessages":[...]} or plain text. */
-export const openBoxesErrorMessage: VendorMessageReader = ({ body }) => {
-	if (body && typeof body === 'object') {
-		const { errorMessage, errorMessages } = body as { errorMessage?: unknown; errorMessages?: unknown };
-		if (typeof errorMessage === 'string' && errorMessage) return errorMessage;
-		if (Array.isArray(errorMessages) && errorMessages.length) return errorMessages.join('; ');
-		return undefined;
+/**
+ * OpenBoxes error bodies: {"errorCode","errorMessage"}, {"errorMessages":[...]}, validation errors
+ * with both, Grails field errors ({"errors"|"data": [{"field","rejected-value","message"}]}), or
+ * plain text. One line per message, with the field it is about when OpenBoxes names one.
+ */
+export const openBoxesErrorMessage: VendorMessageReader = ({ body: raw }) => {
+	const body = parsedErrorBody(raw);
+	if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+		if (Array.isArray(body)) return nonEmpty(errorTexts(body));
+		const { errorMessage, errorMessages, errors, data } = body as Record<string, unknown>;
+		// The localized messages say the same as a validation error's errorMessage, which adds
+		// Spring's field-error dump ("Validation error. Field error in object …").
+		const detailed = [...errorTexts(errorMessages), ...errorTexts(errors), ...(Array.isArray(data) ? errorTexts(data) : [])];
+		const summary = typeof errorMessage === 'string' ? errorMessage.trim() : '';
+		if (!detailed.length) return summary ? [summary] : undefined;
+		return summary && !/^validation error/i.test(summary) ? [summary, ...detailed] : detailed;
 	}
 	const text = bodyText(body).trim();
-	return text && !text.startsWith('<') ? text.slice(0, 300) : undefined;
+	return text && !text.startsWith('<') ? [text] : undefined;
 };
+
+const nonEmpty = (lines: string[]) => (lines.length ? lines : undefined);
 
 /** OpenBoxes signals a missing or expired session by redirecting instead of answering 401. */
 function redirectTarget(failure: HttpFailure): 'login' | 'forbidden' | undefined {

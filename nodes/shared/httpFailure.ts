@@ -54,3 +54,49 @@ export function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	return JSON.stringify(body);
 }
+
+/** Error codes of a request that never got an answer: connection, DNS, timeout, TLS. */
+const NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EAI_FAIL',
+	'EAI_NODATA',
+	'EAI_NONAME',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'ETIMEOUT',
+	'EHOSTUNREACH',
+	'EHOSTDOWN',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'EPIPE',
+	'EPROTO',
+	'EADDRNOTAVAIL',
+	'ERR_NETWORK',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'HOSTNAME_MISMATCH',
+]);
+const NETWORK_CODE_PATTERN = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|UND_ERR_|ERR_SOCKET_)/;
+
+/**
+ * The network failure behind an error (n8n wraps the HTTP client's error once or twice): its
+ * code and the client's own words, which name the address. Undefined when the service answered,
+ * or when the request failed for another reason (a refused login, a bad URL, a bug).
+ */
+export function readNetworkFailure(error: unknown): { code: string; message: string } | undefined {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown };
+		const text = typeof message === 'string' ? message : '';
+		if (typeof code === 'string' && (NETWORK_CODES.has(code) || NETWORK_CODE_PATTERN.test(code))) {
+			return { code, message: text || code };
+		}
+		if (name === 'TimeoutError') return { code: 'ETIMEDOUT', message: text || 'The request timed out' };
+		current = (current as { cause?: unknown }).cause;
+	}
+	return undefined;
+}

@@ -45,6 +45,7 @@ const TRIGGERS = [
 	{ type: 'mbxTrigger', search: 'MBX', parent: 'mbx' },
 	{ type: 'mbxWebhookTrigger', search: 'MBX webhook' },
 	{ type: 'openBoxesTrigger', search: 'OpenBoxes', parent: 'openBoxes' },
+	{ type: 'openBoxesWebhookTrigger', search: 'OpenBoxes webhook' },
 	{ type: 'apicbaseSupplierTrigger', search: 'Apicbase Supplier', parent: 'apicbaseSupplier' },
 	{ type: 'apicbaseSupplierPollingTrigger', search: 'Apicbase polling' },
 ];

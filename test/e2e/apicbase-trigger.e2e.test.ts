@@ -92,6 +92,7 @@ it('starts a run for every signed order and none for 100 tampered or forged ones
 	const python = await apicbase.sendWebhook({ url, encoding: 'python' });
 	const compact = await apicbase.sendWebhook({ url, encoding: 'compact' });
 	expect([python.status, compact.status]).toEqual([200, 200]);
+	expect(JSON.parse(python.body)).toEqual({ message: 'Workflow was started' });
 	await waitFor('both accepted orders', () => sink.count('/orders') === 2 || undefined, 60_000);
 	const [first, second] = sink.received['/orders'];
 	expect(first._signatureMatched).toBe('rawBody');

@@ -172,7 +172,9 @@ describe('customer side', () => {
 		expect(grantTypes()).toContain('authorization_code');
 
 		const orderId = APICBASE_DEMO.orderedPurchaseOrderId;
-		const order = apicbase.customerPurchaseOrders().find((o) => o.id === orderId) as { packages: Array<{ id: number; stock_item: { id: number } }> };
+		const order = apicbase.customerPurchaseOrders().find((o) => o.id === orderId) as {
+			packages: Array<{ id: number; stock_item: { id: number }; supplier_package: { id: number } }>;
+		};
 		const [firstPackage, secondPackage] = order.packages;
 		const stockBefore = (await stockOf(firstPackage.stock_item.id)).quantity;
 		const oauth = (name: string, parameters: Record<string, unknown>) => ours(name, 'apicbase', { authentication: 'oAuth2', ...parameters }, OAUTH2);
@@ -187,8 +189,13 @@ describe('customer side', () => {
 				purchaseOrderId: '={{ $json.id }}',
 				deliveredPackages: {
 					package: [
-						{ packageId: String(firstPackage.id), quantity: 2, price: '12.50', intakeReason: '' },
-						{ packageId: String(secondPackage?.id ?? firstPackage.id), quantity: 0, price: '', intakeReason: 'Out of stock at the supplier' },
+						{ packageId: String(firstPackage.supplier_package.id), quantity: 2, price: '12.50', intakeReason: '' },
+						{
+							packageId: String((secondPackage ?? firstPackage).supplier_package.id),
+							quantity: 0,
+							price: '',
+							intakeReason: 'Out of stock at the supplier',
+						},
 					],
 				},
 				remarks: 'Delivered by e2e — “quotes” and ü',
@@ -214,6 +221,18 @@ describe('customer side', () => {
 		expect(out['Ordered POs'].every((o) => o.status === 'ORDERED')).toBe(true);
 		expect(out['PO'][0]).toMatchObject({ id: orderId, status: 'ORDERED' });
 		expect(out['Create Draft'][0]).toMatchObject({ purchase_order: orderId, status: 'DRAFT', remarks: 'Delivered by e2e — “quotes” and ü', update_stock: true });
+		// The sandbox stored the packages under Apicbase's name, supplier_package, with the IDs given.
+		const stored = apicbase.customerDeliveries().find((d) => d.id === out['Create Draft'][0].id);
+		expect(stored?.delivered_packages).toEqual([
+			{ id: expect.any(Number), supplier_package: firstPackage.supplier_package.id, quantity: '2.000', price: '12.50', intake_reason: null },
+			{
+				id: expect.any(Number),
+				supplier_package: (secondPackage ?? firstPackage).supplier_package.id,
+				quantity: '0.000',
+				price: null,
+				intake_reason: 'Out of stock at the supplier',
+			},
+		]);
 		expect(out['Submit'][0]).toMatchObject({ status: 'SUBMITTED' });
 		expect(String(out['Submit'][0].delivery_date)).toMatch(/^2026-11-20T10:30:00/);
 		expect(apicbase.customerPurchaseOrders().find((o) => o.id === orderId)).toMatchObject({ status: 'DELIVERED', delivery_closed: true });

@@ -184,6 +184,61 @@ describe('every MBX resource with the HMAC credential', () => {
 		expect(mbx.requests.filter((r) => r.status === 401)).toEqual([]);
 	});
 
+	it('sets a promise date through Create and Update and reads it back with Get as YYYY-MM-DD', async () => {
+		const mbx = sandboxes.mbx;
+		const productCode = String(mbx.items()[0].name);
+		const nodes = [
+			manualTrigger(),
+			ours('Create Order', 'mbx', {
+				resource: 'customerOrderSubmission',
+				operation: 'create',
+				organizationId: MBX_DEMO.organizationId,
+				purchaseOrder: 'E2E-PO-PROMISE',
+				customerOrder: 'E2E-CO-PROMISE',
+				shipMethodId: 12,
+				recipient: { address: { name: 'Jane Doe', address_1: '467 Highway #1', city: 'Toronto', country: 'CA' } },
+				lines: { line: [{ product_code: productCode, quantity: 1, customs_declared_value: '12.50' }] },
+				additionalFields: {
+					// As n8n's date picker stores a picked day.
+					promise_date: '2026-12-15T00:00:00',
+					end_user_po: 'EU-0123456789',
+					end_user_name: 'Jane L. Doe',
+					end_user_order_dt: '2026-12-01T09:15:00',
+					// An object from an expression is sent as JSON text (MBX keeps customer_data as text).
+					customer_data: '={{ ({ crm_id: "A-1001" }) }}',
+				},
+			}, HMAC),
+			ours('Get After Create', 'mbx', { resource: 'customerOrderSubmission', operation: 'get', orderId: byId() }, HMAC),
+			// An expression giving a Luxon DateTime with a time of day: only the day is sent.
+			ours('Move Promise Date', 'mbx', {
+				resource: 'customerOrderSubmission',
+				operation: 'update',
+				orderId: byId(),
+				updateFields: { promise_date: "={{ DateTime.fromISO('2027-01-05T18:30:00') }}" },
+			}, HMAC),
+			ours('Get After Update', 'mbx', { resource: 'customerOrderSubmission', operation: 'get', orderId: byId() }, HMAC),
+		];
+		await n8n.importWorkflow(
+			workflow('scMbxPromiseDate', 'MBX: promise date', nodes, chain(MANUAL_TRIGGER, 'Create Order', 'Get After Create', 'Move Promise Date', 'Get After Update')),
+		);
+		const out = (await run('scMbxPromiseDate')).nodes;
+
+		const created = out['Create Order'][0];
+		expect(out['Get After Create'][0]).toMatchObject({
+			id: created.id,
+			promise_date: '2026-12-15',
+			end_user_po: 'EU-0123456789',
+			end_user_name: 'Jane L. Doe',
+			end_user_order_dt: '2026-12-01T09:15:00.000000',
+			customer_data: '{"crm_id":"A-1001"}',
+		});
+		expect(out['Get After Update'][0]).toMatchObject({ id: created.id, promise_date: '2027-01-05' });
+		expect(mbx.order(Number(created.id))?.promise_date).toBe('2027-01-05');
+		const sent = mbx.logged({ method: 'POST', pathPrefix: '/v2/customer_order_submissions' }).map((r) => JSON.parse(r.body) as Record<string, unknown>);
+		const body = sent.find((b) => b.purchase_order === 'E2E-PO-PROMISE');
+		expect(body).toMatchObject({ promise_date: '2026-12-15', lines: [{ product_code: productCode, quantity: 1, customs_declared_value: 12.5 }] });
+	});
+
 	it('refuses a bad address before sending it, naming the field', async () => {
 		const nodes = [
 			manualTrigger(),
@@ -275,6 +330,11 @@ describe('MBX in a running n8n: OAuth2 and the trigger', () => {
 		await mbx.advanceOrder(Number(order.id)); // shipped
 		const deliveries = mbx.webhookDeliveries();
 		expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+		// n8n's own JSON answer, not the text "firstEntryJson" it sends when a trigger leaves responseData out.
+		expect(deliveries.map((d) => JSON.parse(d.responseBody) as unknown)).toEqual([
+			{ received: true, started: false },
+			{ message: 'Workflow was started' },
+		]);
 
 		const byHook = await waitFor('the webhook run', () => sink.received['/webhook'], 60_000);
 		expect(byHook).toHaveLength(1);

@@ -1,8 +1,11 @@
 /**
  * The OpenBoxes Trigger activated in a running n8n, polling every minute: reorder alerts once per
- * product until it recovers, and 1,000 product changes that share one timestamp, spread over
- * several polls, each reaching the workflow exactly once.
+ * product until it recovers, 1,000 product changes that share one timestamp, spread over several
+ * polls, each reaching the workflow exactly once, and purchase-order and stock-movement events
+ * from list rows without lastUpdated (as the open-source server sends them), each reported once.
  */
+import { OPENBOXES_DEMO } from '../sandbox/openboxes/server';
+import { openBoxesClient } from '../sandbox/openboxes/testClient';
 import { startSandboxes, type Sandboxes } from '../sandbox/start';
 import { sandboxCredentials } from './support/fixtures';
 import { N8nInstance } from './support/instance';
@@ -27,6 +30,11 @@ function pollsOf(pathPart: string, queryPart = ''): number {
 
 const reorderPolls = () => pollsOf('/inventories/reorderReport');
 const productPolls = () => pollsOf('/openboxes/api/products', 'sort=lastUpdated');
+const placedPolls = () => pollsOf('/openboxes/api/purchaseOrders', 'status=PLACED');
+const orderCreatedPolls = () => sandboxes.openBoxes.requests.filter((r) => r.method === 'GET' && r.path === '/openboxes/api/purchaseOrders' && !r.target.includes('status=')).length;
+const receivedPolls = () => pollsOf('/openboxes/api/stockMovements', 'direction=INBOUND');
+/** Every watched list polled at least `n` times. */
+const polledAll = (n: number) => reorderPolls() >= n && productPolls() >= n && placedPolls() >= n && orderCreatedPolls() >= n && receivedPolls() >= n;
 
 async function until(what: string, check: () => boolean, timeoutMs = 150_000): Promise<void> {
 	await waitFor(what, () => check() || undefined, timeoutMs, () => `sink: ${JSON.stringify(Object.fromEntries(Object.entries(sink.received).map(([k, v]) => [k, v.length])))}\n${n8n.serverLog().slice(-3000)}`);
@@ -50,7 +58,19 @@ beforeAll(async () => {
 			postTo('Tell Sink', `${sink.url}/products`),
 		], [['OpenBoxes Trigger', 'Tell Sink']]),
 	);
-	for (const id of ['scObReorder', 'scObProducts']) {
+	for (const [id, name, parameters, sinkPath] of [
+		['scObPlaced', 'OpenBoxes: purchase orders placed', { event: 'purchaseOrder.placed' }, 'placed'],
+		['scObOrderCreated', 'OpenBoxes: purchase orders created', { event: 'purchaseOrder.created' }, 'ordersCreated'],
+		['scObReceived', 'OpenBoxes: inbound shipments received', { event: 'stockMovement.received', direction: 'INBOUND' }, 'received'],
+	] as const) {
+		await n8n.importWorkflow(
+			workflow(id, name, [
+				ours('OpenBoxes Trigger', 'openBoxesTrigger', { ...parameters, pollTimes: EVERY_MINUTE }, OPENBOXES),
+				postTo('Tell Sink', `${sink.url}/${sinkPath}`),
+			], [['OpenBoxes Trigger', 'Tell Sink']]),
+		);
+	}
+	for (const id of ['scObReorder', 'scObProducts', 'scObPlaced', 'scObOrderCreated', 'scObReceived']) {
 		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
 		if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
 	}
@@ -63,7 +83,7 @@ afterAll(async () => {
 	await sink.stop();
 });
 
-it('alerts once per product below its reorder point, and 1,000 same-second changes exactly once each', async () => {
+it('alerts once per product below its reorder point, 1,000 same-second changes and each order and shipment event exactly once', async () => {
 	const ob = sandboxes.openBoxes;
 	const alreadyBelow = ob.reorderReportItems('BELOW_REORDER').map((item) => String(item.product.id));
 	const level = ob
@@ -73,16 +93,30 @@ it('alerts once per product below its reorder point, and 1,000 same-second chang
 	const products = ob.products().filter((p) => p.active).slice(0, 1000);
 	expect(products).toHaveLength(1000);
 
-	// Poll 1 (on activation): reorder alerts for what is already low; product changes only noted.
-	await until('the first polls', () => reorderPolls() >= 1 && productPolls() >= 1);
+	const approved = ob.purchaseOrders().find((o) => o.status === 'APPROVED')!;
+	const underway = ob.stockMovements().find((m) => (m.destination as { id: string }).id === OPENBOXES_DEMO.locationId && m.currentStatus === 'SHIPPED')!;
+
+	// Poll 1 (on activation): reorder alerts for what is already low; every other list only noted.
+	await until('the first polls', () => polledAll(1));
 	await until('the first reorder alerts', () => sink.count('/reorder') === alreadyBelow.length);
 	const sameSecond = new Date(Date.now() + 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 	ob.setQuantityOnHand(productId, level.reorderQuantity! - 1);
 	ob.touchProducts(products.slice(0, 400).map((p) => p.id), sameSecond);
+	ob.setPurchaseOrderStatus(String(approved.id), 'PLACED');
+	ob.receiveStockMovement(String(underway.id));
+	const newOrder = await createPurchaseOrder();
 
-	// Poll 2: the new low product and the first 400 changes.
-	await until('the second polls', () => reorderPolls() >= 2 && productPolls() >= 2);
-	await until('poll 2 results', () => sink.count('/reorder') === alreadyBelow.length + 1 && sink.count('/products') === 400);
+	// Poll 2: the new low product, the first 400 changes, the placed, created and received records.
+	await until('the second polls', () => polledAll(2));
+	await until(
+		'poll 2 results',
+		() =>
+			sink.count('/reorder') === alreadyBelow.length + 1 &&
+			sink.count('/products') === 400 &&
+			sink.count('/placed') === 1 &&
+			sink.count('/ordersCreated') === 1 &&
+			sink.count('/received') === 1,
+	);
 	ob.setQuantityOnHand(productId, (level.maxQuantity ?? level.reorderQuantity! * 4) + 5);
 	ob.touchProducts(products.slice(400).map((p) => p.id), sameSecond);
 
@@ -93,7 +127,7 @@ it('alerts once per product below its reorder point, and 1,000 same-second chang
 	ob.setQuantityOnHand(productId, level.reorderQuantity! - 2);
 
 	// Poll 4: the product dropped again and is alerted again; no product change is repeated.
-	await until('the fourth polls', () => reorderPolls() >= 4 && productPolls() >= 4);
+	await until('the fourth polls', () => polledAll(4));
 	await until('poll 4 results', () => sink.count('/reorder') === alreadyBelow.length + 2);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 
@@ -106,4 +140,28 @@ it('alerts once per product below its reorder point, and 1,000 same-second chang
 	expect(changed).toHaveLength(1000);
 	expect(new Set(changed)).toEqual(new Set(products.map((p) => p.id)));
 	expect(sink.received['/products'].every((p) => p.event === 'product.updated' && p.lastUpdated === sameSecond)).toBe(true);
+
+	// Each list event exactly once over four polls, with the status it came from.
+	expect(sink.received['/placed'].map((o) => [o.event, o.id, o.status, o.previousStatus])).toEqual([['purchaseOrder.placed', approved.id, 'PLACED', 'APPROVED']]);
+	expect(sink.received['/ordersCreated'].map((o) => [o.event, o.id, o.previousStatus])).toEqual([['purchaseOrder.created', newOrder, null]]);
+	expect(sink.received['/received'].map((m) => [m.event, m.id, m.isReceived, m.previousStatus])).toEqual([['stockMovement.received', underway.id, true, 'shipped']]);
 });
+
+/** A purchase order created through the API (the hosted tier's create, which the sandbox serves). */
+async function createPurchaseOrder(): Promise<string> {
+	const { call, login } = openBoxesClient(sandboxes.openBoxes);
+	const [product] = sandboxes.openBoxes.products().filter((p) => p.active);
+	const created = await call('/purchaseOrders', {
+		cookie: await login(),
+		body: {
+			name: 'Trigger e2e order',
+			origin: { id: OPENBOXES_DEMO.supplierId },
+			destination: { id: OPENBOXES_DEMO.locationId },
+			orderedBy: { id: OPENBOXES_DEMO.userId },
+			dateOrdered: '07/01/2025',
+			orderItems: [{ product: { id: product.id }, quantity: 5, unitPrice: 1 }],
+		},
+	});
+	if (created.status !== 201) throw new Error(`creating a purchase order failed: ${created.status} ${created.text}`);
+	return String(created.json.data.id);
+}

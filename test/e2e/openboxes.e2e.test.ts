@@ -85,7 +85,7 @@ describe('every OpenBoxes resource with the login credential', () => {
 				origin: byId(`{{ "${OPENBOXES_DEMO.supplierId}" }}`),
 				destination: { __rl: true, mode: 'id', value: '' },
 				requestedBy: OPENBOXES_DEMO.userId,
-				dateRequested: '',
+				dateRequested: '={{ $today.toISODate() }}',
 				lines: { line: [{ productId: stocked, quantityRequested: 5 }] },
 				additionalFields: { description: 'e2e inbound' },
 			}, OB),
@@ -98,12 +98,13 @@ describe('every OpenBoxes resource with the login credential', () => {
 			ours('Create Order', 'openBoxes', {
 				resource: 'purchaseOrder',
 				operation: 'create',
+				name: 'E2E order',
 				supplier: OPENBOXES_DEMO.supplierId,
 				destination: { __rl: true, mode: 'id', value: '' },
 				orderedBy: OPENBOXES_DEMO.userId,
 				dateOrdered: '',
 				lines: { line: [{ productId: stocked, quantity: 10, unitPrice: 2.5 }] },
-				additionalFields: { name: 'E2E order' },
+				additionalFields: {},
 			}, OB),
 			ours('Get Order', 'openBoxes', { resource: 'purchaseOrder', operation: 'get', purchaseOrderId: '={{ $json.id }}' }, OB),
 			ours('Update Order', 'openBoxes', { resource: 'purchaseOrder', operation: 'update', purchaseOrderId: '={{ $json.id }}', updateFields: { name: 'E2E order renamed' } }, OB),
@@ -170,6 +171,7 @@ describe('every OpenBoxes resource with the login credential', () => {
 
 		expect(out['Placed Orders'].every((o) => o.status === 'PLACED')).toBe(true);
 		const order = out['Create Order'][0];
+		expect(order.name).toBe('E2E order');
 		expect(out['Update Order'][0].name).toBe('E2E order renamed');
 		expect(out['Delete Order'][0]).toMatchObject({ deleted: true, id: order.id });
 

@@ -135,6 +135,32 @@ describe('PO sync: Apicbase to MBX', () => {
 		await waitFor('accepted orders marked viewed', () => accepted.every((s) => known().get(s.order.id)?.viewed_by_supplier === true) || undefined, 60_000);
 		expect(refused.every((s) => !known().has(s.order.id))).toBe(true);
 	});
+
+	// Find MBX Order looks the order up by purchase order (limit 1). A server that ignored the filter
+	// would hand back some other order, and the new order would be accepted but never created.
+	it.each(['ignore', 'refuse'] as const)('still creates each new order once when MBX %ss filter keys', async (behaviour) => {
+		const { apicbase } = sandboxes;
+		const url = webhookUrl(PO_SYNC_APICBASE, 'purchase-order');
+		await waitForRegistration(url);
+		sandboxes.mbx.configure({ filterBehaviour: behaviour });
+		try {
+			let accepted: Sent['order'] | undefined;
+			for (let i = 0; i < 40 && !accepted; i++) {
+				const answer = await apicbase.sendWebhook({ url, encoding: 'python' });
+				if (answer.status === 200) accepted = JSON.parse(answer.sentBody) as Sent['order'];
+				else apicbase.abandonRefusedOrder();
+			}
+			if (!accepted) throw new Error(`Apicbase got no 200\n${n8n.serverLog().slice(-3000)}`);
+			expect(mbxOrdersFor(accepted.order_number)).toHaveLength(1);
+			expect(mbxOrdersFor(accepted.order_number)[0]).toMatchObject({ customer_order: `APICBASE-${accepted.id}` });
+
+			const again = await apicbase.sendWebhook({ url, orderId: accepted.id, encoding: 'python' });
+			expect(again.status).toBe(200);
+			expect(mbxOrdersFor(accepted.order_number)).toHaveLength(1);
+		} finally {
+			sandboxes.mbx.configure({ filterBehaviour: 'honour' });
+		}
+	});
 });
 
 describe('Reorder alerts: OpenBoxes to e-mail', () => {
@@ -191,30 +217,42 @@ describe('PO sync: OpenBoxes to MBX', () => {
 		await n8n.importWorkflow(shipped);
 
 		const first = (await run('scPoSyncObIncomplete')).nodes;
-		const heldBack = numbers(first['Needs Product Codes']);
+		// A line without a unit price is held back too: MBX declares that value to customs.
+		const unpriced = (items: Array<Record<string, unknown>> | undefined) => numbers((items ?? []).filter((item) => String(item.reason).startsWith('No unit price')));
+		const unmapped = (first['Needs Product Codes'] ?? []).filter((item) => !String(item.reason).startsWith('No unit price'));
+		const heldBack = numbers(unmapped);
 		const sentFirst = numbers(first['Sent to MBX']);
 		expect(heldBack.length).toBeGreaterThan(0);
 		expect(sentFirst.length).toBeGreaterThan(0);
-		expect(first['Needs Product Codes'].every((item) => String(item.reason).includes(firstMapping[1]))).toBe(true);
+		expect(unmapped.every((item) => String(item.reason).includes(firstMapping[1]))).toBe(true);
 		for (const orderNumber of heldBack) expect(sandboxes.mbx.orders().filter((o) => o.purchase_order === orderNumber)).toHaveLength(0);
 
-		// With the product mapped, the held-back orders go; the others are recognised as sent.
+		// With the product mapped, the held-back orders go (unless they also lack a price); the others are found in MBX.
 		const second = (await run(shipped.id)).nodes;
-		expect(numbers(second['Sent to MBX'])).toEqual(heldBack);
+		const stillUnpriced = unpriced(second['Needs Product Codes']);
+		expect(numbers(second['Needs Product Codes'])).toEqual(stillUnpriced);
+		const sentSecond = heldBack.filter((orderNumber) => !stillUnpriced.includes(orderNumber));
+		expect(sentSecond.length).toBeGreaterThan(0);
+		expect(numbers(second['Sent to MBX'])).toEqual(sentSecond);
 		expect(numbers(second['Already in MBX'])).toEqual(sentFirst);
 
-		// A third run changes nothing.
+		// A third run changes nothing, also when MBX would take the same purchase order twice.
+		sandboxes.mbx.configure({ uniquePurchaseOrders: false });
 		const before = sandboxes.mbx.orders().length;
 		const third = (await run(shipped.id)).nodes;
+		sandboxes.mbx.configure({ uniquePurchaseOrders: true });
+		const sent = [...sentSecond, ...sentFirst].sort();
 		expect(third['Sent to MBX'] ?? []).toHaveLength(0);
-		expect(numbers(third['Already in MBX'])).toEqual([...heldBack, ...sentFirst].sort());
+		expect(numbers(third['Already in MBX'])).toEqual(sent);
 		expect(sandboxes.mbx.orders().length).toBe(before);
-		for (const orderNumber of [...heldBack, ...sentFirst]) {
+		for (const orderNumber of sent) {
 			const orders = sandboxes.mbx.orders().filter((o) => o.purchase_order === orderNumber);
 			expect(orders).toHaveLength(1);
 			expect(orders[0]).toMatchObject({ recipient: { city: 'Boston', country: 'US' } });
 			expect(String(orders[0].customer_order)).toMatch(/^OPENBOXES-/);
+			expect(orders[0].lines.every((line) => Number(line.customs_declared_value) > 0)).toBe(true);
 		}
+		for (const orderNumber of stillUnpriced) expect(sandboxes.mbx.orders().filter((o) => o.purchase_order === orderNumber)).toHaveLength(0);
 	});
 });
 

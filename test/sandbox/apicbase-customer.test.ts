@@ -151,7 +151,7 @@ describe('assortment files (scope supplier)', () => {
 				'Article 4: price must have at most 3 decimal places',
 				'Article 4: price_unit is required when price_type_code is 1',
 				'Article 5: price_unit is only allowed when price_type_code is 1',
-				'Article 5: package_description is required',
+				'Article 5: package_description or package_description_str is required',
 				'Article 6: package_description.gtin is not a valid GTIN',
 				'Article 6: package_description.quantity must be a positive integer',
 				'Article 6: package_description.unit_name "bottle" is not a supported unit',
@@ -162,6 +162,46 @@ describe('assortment files (scope supplier)', () => {
 			],
 		});
 		expect(sandbox.assortmentFiles()).toHaveLength(0);
+	});
+
+	it('accepts an article described only by package_description_str, as the older support article allows', async () => {
+		const token = supplier();
+		const { package_description: _structured, ...rest } = article({ third_party_id: 'TXT-1' });
+		const textOnly = { ...rest, package_description_str: '6 x 1 l tub' };
+		expect(textOnly).not.toHaveProperty('package_description');
+		const res = await upload(
+			token,
+			multipart([
+				{ name: 'file', value: JSON.stringify([textOnly, article()]), filename: 'a.json' },
+				{ name: 'customer_number', value: 'C-1002' },
+			]),
+		);
+		expect(res.status).toBe(201);
+		expect(res.body).toMatchObject({ customer_number: 'C-1002', status: 'PENDING', articles: 2 });
+		expect(sandbox.assortmentFiles()[0].articleList[0]).toEqual(textOnly);
+
+		const bad = [
+			{ ...textOnly, package_description_str: 6 },
+			{ ...textOnly, third_party_id: 'TXT-2', package_description_str: '  ' },
+			{ ...textOnly, third_party_id: 'TXT-3', package_description_str: '' },
+		];
+		const refused = await upload(
+			token,
+			multipart([
+				{ name: 'file', value: JSON.stringify(bad), filename: 'a.json' },
+				{ name: 'customer_number', value: 'C-1002' },
+			]),
+		);
+		expect(refused).toEqual({
+			status: 400,
+			body: {
+				file: [
+					'Article 1: package_description_str must be a string',
+					'Article 2: package_description_str may not be blank',
+					'Article 3: package_description or package_description_str is required',
+				],
+			},
+		});
 	});
 
 	it('rejects non-JSON files, non-multipart bodies and the wrong scope', async () => {
@@ -265,7 +305,7 @@ describe('deliveries (scope procurement)', () => {
 			body: {
 				purchase_order: order.id,
 				remarks: 'Two crates damaged',
-				delivered_packages: [{ package: pkg.id, quantity: '1.5', price: 7.25, intake_reason: 'damaged' }],
+				delivered_packages: [{ supplier_package: pkg.supplier_package.id, quantity: '1.5', price: 7.25, intake_reason: 'damaged' }],
 				total_discount: '2.50',
 			},
 		});
@@ -277,8 +317,9 @@ describe('deliveries (scope procurement)', () => {
 			update_stock: true,
 			total_discount: '2.50',
 			delivery_date: null,
-			delivered_packages: [{ package: pkg.id, quantity: '1.500', price: '7.25', intake_reason: 'damaged' }],
+			delivered_packages: [{ supplier_package: pkg.supplier_package.id, quantity: '1.500', price: '7.25', intake_reason: 'damaged' }],
 		});
+		expect(Object.keys(created.body.delivered_packages[0])).not.toContain('package');
 		expect((await po(token, order.id)).status).toBe('ORDERED');
 
 		const submitPath = apicbasePath(P.submitDelivery, { id: created.body.id });
@@ -333,14 +374,20 @@ describe('deliveries (scope procurement)', () => {
 			method: 'POST',
 			body: {
 				purchase_order: APICBASE_DEMO.orderedPurchaseOrderId,
-				delivered_packages: [{ package: 1, quantity: 'abc' }, { quantity: -1 }, 'x'],
+				delivered_packages: [
+					{ supplier_package: 1, quantity: 'abc' },
+					{ quantity: -1 },
+					'x',
+					{ supplier_package: { id: 1 }, quantity: 1 },
+				],
 			},
 		});
 		expect(lines.body).toEqual({
 			delivered_packages: [
-				{ package: ['Invalid pk "1" - object does not exist.'], quantity: ['A valid number is required.'] },
-				{ package: ['This field is required.'], quantity: ['Ensure this value is greater than or equal to 0.'] },
+				{ supplier_package: ['Invalid pk "1" - object does not exist.'], quantity: ['A valid number is required.'] },
+				{ supplier_package: ['This field is required.'], quantity: ['Ensure this value is greater than or equal to 0.'] },
 				{ non_field_errors: ['Invalid data. Expected a dictionary, but got str.'] },
+				{ supplier_package: ['Incorrect type. Expected pk value, received dict.'] },
 			],
 		});
 		const form = await call(P.deliveries, token, {
@@ -354,6 +401,55 @@ describe('deliveries (scope procurement)', () => {
 			body: FORBIDDEN,
 		});
 		expect((await call(apicbasePath(P.submitDelivery, { id: 9 }), token, { method: 'POST' })).status).toBe(404);
+	});
+});
+
+describe('delivered packages name the supplier package (supplier_package)', () => {
+	it('refuses the old "package" key with a DRF field error and creates nothing', async () => {
+		const token = customerToken();
+		const order = (await call(apicbasePath(P.purchaseOrder, { id: APICBASE_DEMO.orderedPurchaseOrderId }), token)).body;
+		const line = order.packages[0];
+		const before = sandbox.customerDeliveries().length;
+		// Neither the order line's id nor its supplier package id is accepted under "package".
+		for (const id of [line.id, line.supplier_package.id]) {
+			const res = await call(P.deliveries, token, {
+				method: 'POST',
+				body: { purchase_order: order.id, delivered_packages: [{ package: id, quantity: 1 }] },
+			});
+			expect(res).toEqual({ status: 400, body: { delivered_packages: [{ supplier_package: ['This field is required.'] }] } });
+		}
+		expect(sandbox.customerDeliveries()).toHaveLength(before);
+	});
+
+	it('requires supplier_package to be a supplier package on the order, not the order line id', async () => {
+		const token = customerToken();
+		const order = (await call(apicbasePath(P.purchaseOrder, { id: APICBASE_DEMO.orderedPurchaseOrderId }), token)).body;
+		const line = order.packages[0];
+		expect(line.id).not.toBe(line.supplier_package.id);
+		const byLineId = await call(P.deliveries, token, {
+			method: 'POST',
+			body: { purchase_order: order.id, delivered_packages: [{ supplier_package: line.id, quantity: 1 }] },
+		});
+		expect(byLineId).toEqual({
+			status: 400,
+			body: { delivered_packages: [{ supplier_package: [`Invalid pk "${line.id}" - object does not exist.`] }] },
+		});
+		// As text, the way the node sends what the builder typed.
+		const created = await call(P.deliveries, token, {
+			method: 'POST',
+			body: { purchase_order: order.id, delivered_packages: [{ supplier_package: String(line.supplier_package.id), quantity: 2 }] },
+		});
+		expect(created.status).toBe(201);
+		expect(created.body.delivered_packages).toEqual([
+			{ id: expect.any(Number), supplier_package: line.supplier_package.id, quantity: '2.000', price: null, intake_reason: null },
+		]);
+		expect(sandbox.customerDeliveries().at(-1)).toMatchObject({ delivered_packages: [{ supplier_package: line.supplier_package.id }] });
+
+		// Submitting books the quantity on the order line that holds this supplier package.
+		const submitted = await call(apicbasePath(P.submitDelivery, { id: created.body.id }), token, { method: 'POST' });
+		expect(submitted.status).toBe(200);
+		const after = (await call(apicbasePath(P.purchaseOrder, { id: order.id }), token)).body;
+		expect(after.packages.find((p: Json) => p.id === line.id).quantity_delivered).toBe('2.000');
 	});
 });
 

@@ -79,7 +79,7 @@ describe('automation_queues', () => {
 			expect(Object.keys(row)).toEqual(['id', 'serial_id', 'work_order_id', 'finished', 'ip_address']);
 		}
 		expect(res.json.results.map((r: any) => r.finished)).toEqual([true, false, false, false]);
-		const unfinished = await api('GET', '/v2/automation_queues' + q({ filters: { finished: false } }));
+		const unfinished = await api('GET', '/v2/automation_queues' + q({ finished: false }));
 		expect(unfinished.json.total_results).toBe(3);
 
 		const other = await otherApi('GET', '/v2/automation_queues');
@@ -373,7 +373,7 @@ describe('serial_data', () => {
 				'created_at',
 			]);
 		}
-		const bySerial = await api('GET', '/v2/serial_data' + q({ filters: { manufacturer_serial: 'MBX24K7Q2N0' } }));
+		const bySerial = await api('GET', '/v2/serial_data' + q({ manufacturer_serial: 'MBX24K7Q2N0' }));
 		expect(bySerial.json.total_results).toBe(2);
 	});
 
@@ -398,7 +398,7 @@ describe('serial_data', () => {
 		expect(bare.status).toBe(201);
 		expect(bare.json.metadata).toBeNull();
 
-		const list = await api('GET', '/v2/serial_data' + q({ filters: { manufacturer_serial: '124567' } }));
+		const list = await api('GET', '/v2/serial_data' + q({ manufacturer_serial: '124567' }));
 		expect(list.json.results).toEqual([created.json, bare.json]);
 		expect((await api('GET', `/v2/serial_data/${created.json.id}`)).json).toEqual(created.json);
 		expect((await otherApi('GET', `/v2/serial_data/${created.json.id}`)).json).toEqual({

@@ -91,6 +91,7 @@ const ORDER_KEYS = [
 	'end_user_order_dt',
 	'notes',
 	'customer_rma_case',
+	'customer_data',
 	'recipient',
 	'importer_of_record',
 	'duties_and_taxes_account',
@@ -100,7 +101,7 @@ const ORDER_KEYS = [
 	'created_at',
 	'updated_at',
 ];
-const SHIPPED_ORDER_KEYS = [...ORDER_KEYS.slice(0, 15), 'invoices', 'tracking_numbers', ...ORDER_KEYS.slice(15)];
+const SHIPPED_ORDER_KEYS = [...ORDER_KEYS.slice(0, 16), 'invoices', 'tracking_numbers', ...ORDER_KEYS.slice(16)];
 
 beforeAll(async () => {
 	await sandbox.start(0);
@@ -166,10 +167,15 @@ describe('creating orders', () => {
 		expect(res.status).toBe(201);
 		expect(res.json).toMatchObject({
 			ship_account: null,
+			end_user_po: null,
+			end_user_name: null,
+			end_user_order_dt: null,
 			notes: null,
 			customer_rma_case: null,
+			customer_data: null,
 			importer_of_record: null,
 			duties_and_taxes_account: null,
+			promise_date: null,
 		});
 		expect(res.json.recipient).toEqual({
 			name: 'Pat Doe',
@@ -185,6 +191,62 @@ describe('creating orders', () => {
 			country: 'US',
 		});
 		expect(Object.keys(res.json.recipient)).toEqual(Object.keys(recipient));
+	});
+
+	it('stores the promise date, end user fields and customer data it is given, and renders them on GET', async () => {
+		const res = await api(
+			'POST',
+			ORDERS,
+			orderBody({
+				promise_date: '2026-12-15',
+				end_user_po: '0123456789',
+				end_user_name: 'Jane L. Doe',
+				end_user_order_dt: '2015-04-30T14:36:13.073726',
+				customer_data: '{"crm_id":"A-1001"}',
+			}),
+		);
+		expect(res.status).toBe(201);
+		const expected = {
+			promise_date: '2026-12-15',
+			end_user_po: '0123456789',
+			end_user_name: 'Jane L. Doe',
+			end_user_order_dt: '2015-04-30T14:36:13.073726',
+			customer_data: '{"crm_id":"A-1001"}',
+		};
+		expect(res.json).toMatchObject(expected);
+		const fetched = await api('GET', `${ORDERS}/${res.json.id}`);
+		expect(fetched.json).toMatchObject(expected);
+		expect(Object.keys(fetched.json)).toEqual(ORDER_KEYS);
+	});
+
+	it.each([
+		['2026-11-24', '2026-11-24T00:00:00.000000'],
+		['2026-11-24T14:30', '2026-11-24T14:30:00.000000'],
+		['2026-11-24T14:30:05.5', '2026-11-24T14:30:05.500000'],
+		['2026-11-24T23:30:00-05:00', '2026-11-25T04:30:00.000000'],
+		['2026-11-24T14:30:00Z', '2026-11-24T14:30:00.000000'],
+	])('reads end_user_order_dt %s as a datetime and renders it as %s', async (given, rendered) => {
+		const res = await api('POST', ORDERS, orderBody({ end_user_order_dt: given }));
+		expect(res.status).toBe(201);
+		expect(res.json.end_user_order_dt).toBe(rendered);
+	});
+
+	it.each<[string, Record<string, unknown>, string]>([
+		['a promise date with a time', { promise_date: '2026-11-24T10:00:00' }, 'promise_date must be a date (YYYY-MM-DD)'],
+		['a promise date that is no day', { promise_date: '2026-02-30' }, 'promise_date must be a date (YYYY-MM-DD)'],
+		['a promise date in US form', { promise_date: '11/24/2026' }, 'promise_date must be a date (YYYY-MM-DD)'],
+		['a promise date as a number', { promise_date: 20261124 }, 'promise_date must be a date (YYYY-MM-DD)'],
+		['an end user order date that is no date', { end_user_order_dt: 'yesterday' }, 'end_user_order_dt must be a date and time (ISO 8601, e.g. 2015-04-30T14:36:13)'],
+		['an end user order date at 25 o’clock', { end_user_order_dt: '2026-11-24T25:00:00' }, 'end_user_order_dt must be a date and time (ISO 8601, e.g. 2015-04-30T14:36:13)'],
+		['customer data as an object', { customer_data: { crm_id: 'A-1001' } }, 'customer_data must be a string'],
+		['an end user PO as a number', { end_user_po: 123 }, 'end_user_po must be a string'],
+		['an end user name of 256 characters', { end_user_name: 'n'.repeat(256) }, 'end_user_name is too long (maximum is 255 characters)'],
+	])('rejects %s with 422', async (_name, overrides, expected) => {
+		const before = sandbox.orders();
+		const res = await api('POST', ORDERS, orderBody(overrides));
+		expect(res.status).toBe(422);
+		expect(res.json).toEqual({ errors: [expected] });
+		expect(sandbox.orders()).toEqual(before);
 	});
 
 	it('accepts address lines of exactly 35 characters', async () => {
@@ -298,6 +360,15 @@ describe('creating orders', () => {
 		expect(sandbox.orders().filter((o) => o.purchase_order === 'PO-TEST-0001')).toHaveLength(1);
 	});
 
+	it('takes a duplicate purchase_order when uniquePurchaseOrders is off (MBX documents no such rule)', async () => {
+		sandbox.configure({ uniquePurchaseOrders: false });
+		await createOrder();
+		const again = await api('POST', ORDERS, orderBody({ customer_order: 'another' }));
+		expect(again.status).toBe(201);
+		expect(sandbox.orders().filter((o) => o.purchase_order === 'PO-TEST-0001')).toHaveLength(2);
+		sandbox.configure({ uniquePurchaseOrders: true });
+	});
+
 	it('keeps purchase orders unique per organization only', async () => {
 		await createOrder();
 		const otherItem = sandbox.items(MBX_OTHER_ORG.organizationId)[0];
@@ -365,24 +436,29 @@ describe('listing and reading orders', () => {
 		expect(new MbxSandbox().orders()).toEqual(sandbox.orders());
 	});
 
-	it('filters with q on status and purchase_order, case-sensitively, and pages', async () => {
-		const shipped = await api('GET', ORDERS + q({ limit: 100, filters: { status: 'shipped' } }));
+	it('filters with top-level q keys on status and purchase_order, case-sensitively, and pages', async () => {
+		const shipped = await api('GET', ORDERS + q({ limit: 100, status: 'shipped' }));
 		expect(shipped.status).toBe(200);
 		expect(shipped.json).toMatchObject({ count: 100, total_results: 150, offset: 0 });
 		for (const o of shipped.json.results) expect(o.status).toBe('shipped');
 
-		const capitalised = await api('GET', ORDERS + q({ filters: { status: 'Shipped' } }));
+		const capitalised = await api('GET', ORDERS + q({ status: 'Shipped' }));
 		expect(capitalised.json.total_results).toBe(0);
 
 		const target = sandbox.orders()[42];
-		const byPo = await api('GET', ORDERS + q({ filters: { purchase_order: target.purchase_order } }));
+		const byPo = await api('GET', ORDERS + q({ purchase_order: target.purchase_order }));
 		expect(byPo.json).toEqual({ count: 1, total_results: 1, offset: 0, results: [target] });
 
 		const tail = await api('GET', ORDERS + q({ limit: 100, offset: 250 }));
 		expect(tail.json).toMatchObject({ count: 50, total_results: 300, offset: 250 });
 
-		const bad = await api('GET', ORDERS + q({ filters: { recipient: 'x' } }));
+		const bad = await api('GET', ORDERS + q({ recipient: 'x' }));
 		expect(bad.status).toBe(400);
+		expect(bad.json.errors).toEqual([expect.stringMatching(/^Invalid q parameter: unknown key 'recipient' \(expected limit, offset or a field: id, /)]);
+		// The `filters` wrapper is not in MBX's documents: a strict server does not know that key.
+		const wrapped = await api('GET', ORDERS + q({ filters: { status: 'shipped' } }));
+		expect(wrapped.status).toBe(400);
+		expect(wrapped.json.errors).toEqual([expect.stringMatching(/^Invalid q parameter: unknown key 'filters'/)]);
 	});
 
 	it("answers 404 with Rails' message for an unknown id", async () => {
@@ -430,6 +506,33 @@ describe('updating and deleting orders', () => {
 
 		const wrongOrg = await api('PUT', `${ORDERS}/${order.id}`, { organization_id: 42 });
 		expect(wrongOrg.json).toEqual({ errors: ['organization_id does not match the authenticated organization'] });
+	});
+
+	it('sets and clears the promise date, end user fields and customer data on update', async () => {
+		const order = await createOrder();
+		const set = await api('PUT', `${ORDERS}/${order.id}`, {
+			promise_date: '2027-01-05',
+			end_user_po: 'EU-77',
+			end_user_name: 'Jane L. Doe',
+			end_user_order_dt: '2026-12-01T09:15:00',
+			customer_data: 'crm A-1001',
+		});
+		expect(set.status).toBe(200);
+		expect(set.json).toMatchObject({
+			promise_date: '2027-01-05',
+			end_user_po: 'EU-77',
+			end_user_name: 'Jane L. Doe',
+			end_user_order_dt: '2026-12-01T09:15:00.000000',
+			customer_data: 'crm A-1001',
+		});
+		expect((await api('GET', `${ORDERS}/${order.id}`)).json.promise_date).toBe('2027-01-05');
+
+		const bad = await api('PUT', `${ORDERS}/${order.id}`, { promise_date: '2027-13-01' });
+		expect(bad.json).toEqual({ errors: ['promise_date must be a date (YYYY-MM-DD)'] });
+
+		const cleared = await api('PUT', `${ORDERS}/${order.id}`, { promise_date: null, end_user_order_dt: null, customer_data: '' });
+		expect(cleared.status).toBe(200);
+		expect(cleared.json).toMatchObject({ promise_date: null, end_user_order_dt: null, customer_data: '', end_user_po: 'EU-77' });
 	});
 
 	it('replaces lines and addresses whole on update', async () => {
@@ -512,7 +615,7 @@ describe('status progression', () => {
 			updated_at: body.updated_at,
 		});
 		expect((await api('GET', `${ORDERS}/${order.id}`)).json).toEqual(body);
-		const filtered = await api('GET', ORDERS + q({ filters: { status: 'shipped', purchase_order: 'PO-TEST-0001' } }));
+		const filtered = await api('GET', ORDERS + q({ status: 'shipped', purchase_order: 'PO-TEST-0001' }));
 		expect(filtered.json.total_results).toBe(1);
 
 		const third = await control(`orders/${order.id}/advance`);
@@ -521,6 +624,12 @@ describe('status progression', () => {
 		const unknown = await control('orders/999999/advance');
 		expect(unknown.status).toBe(404);
 		expect(unknown.json).toEqual({ errors: ["Couldn't find CustomerOrderSubmission with 'id'=999999"] });
+	});
+
+	it('keeps the promise date the customer gave when the order is released', async () => {
+		const order = await createOrder({ promise_date: '2031-03-03' });
+		const released = await sandbox.advanceOrder(order.id);
+		expect(released).toMatchObject({ status: 'released', promise_date: '2031-03-03' });
 	});
 
 	it('advanceOrder returns the order as GET renders it and rejects unknown or shipped orders', async () => {

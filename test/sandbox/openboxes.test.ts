@@ -23,6 +23,9 @@ const DEFAULT_OPTIONS = {
 	reorderReportAvailable: true,
 	purchaseOrderWrites: true,
 	hostedEndpoints: true,
+	webhookUrl: null,
+	webhookHeaders: { header1: 'value1' },
+	webhookEnabled: false,
 };
 
 beforeAll(async () => {

@@ -47,6 +47,8 @@ export function describeSandboxes(s: Sandboxes): string {
 		'Control API on each: GET /__sandbox/requests, POST /__sandbox/faults, POST /__sandbox/config, POST /__sandbox/reset',
 		'MBX also: POST /__sandbox/orders/<id>/advance (Pending → Released → Shipped, fires webhooks),',
 		'          POST /__sandbox/webhooks {"url","headers"} to subscribe, GET /__sandbox/webhooks/deliveries',
+		'OpenBoxes also: POST /__sandbox/config {"webhookUrl","webhookHeaders"} (openboxes.webhook.endpoint.*),',
+		'          POST /__sandbox/enableWebhooks {"locationId"}; shipping then posts shipment.shipped; GET /__sandbox/webhookDeliveries',
 		'Apicbase also: POST /__sandbox/webhook {"url","encoding":"python"|"compact","tamper"} sends a signed order',
 	].join('\n');
 }

@@ -36,6 +36,7 @@ import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
 import { MbxWebhookTrigger } from '../../nodes/Mbx/MbxWebhookTrigger.node';
 import { OpenBoxes } from '../../nodes/OpenBoxes/OpenBoxes.node';
 import { OpenBoxesTrigger } from '../../nodes/OpenBoxes/OpenBoxesTrigger.node';
+import { OpenBoxesWebhookTrigger } from '../../nodes/OpenBoxes/OpenBoxesWebhookTrigger.node';
 
 const NODES: Array<[string, INodeType]> = [
 	['Mbx', new Mbx()],
@@ -43,6 +44,7 @@ const NODES: Array<[string, INodeType]> = [
 	['MbxWebhookTrigger', new MbxWebhookTrigger()],
 	['OpenBoxes', new OpenBoxes()],
 	['OpenBoxesTrigger', new OpenBoxesTrigger()],
+	['OpenBoxesWebhookTrigger', new OpenBoxesWebhookTrigger()],
 	['Apicbase', new Apicbase()],
 	['ApicbaseSupplier', new ApicbaseSupplier()],
 	['ApicbaseSupplierTrigger', new ApicbaseSupplierTrigger()],

@@ -11,7 +11,7 @@ function listResponder(q: { limit: number; offset: number }) {
 	return { count: results.length, total_results: countries.length, offset: q.offset, results };
 }
 
-function qOf(url: string): { limit: number; offset: number; filters?: Record<string, unknown> } {
+function qOf(url: string): { limit: number; offset: number; [filter: string]: unknown } {
 	return JSON.parse(decodeURIComponent(url.split('?q=')[1]));
 }
 
@@ -34,15 +34,33 @@ describe('MBX node: Country', () => {
 		expect(calls[0].options.qs).toBeUndefined();
 	});
 
-	it('Get Many with a limit asks for no more than needed and sends filters in q', async () => {
+	it('Get Many with a limit asks for no more than needed', async () => {
 		const { context, calls } = mockExecuteFunctions({
-			parameters: { resource: 'country', operation: 'getAll', returnAll: false, limit: 5, filters: { iso_code: ' ca ', name: '' } },
+			parameters: { resource: 'country', operation: 'getAll', returnAll: false, limit: 5, filters: {} },
 			credentials,
 			respond: (call) => listResponder(qOf(call.options.url)),
 		});
 		const [output] = await new Mbx().execute.call(context);
 		expect(output).toHaveLength(5);
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 5, offset: 0, filters: { iso_code: 'CA' } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 5, offset: 0 });
+	});
+
+	it('Get Many sends the ISO code upper case as a key of q and keeps only that country', async () => {
+		const canada = { id: 39, iso_code: 'CA', name: 'Canada' };
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'country', operation: 'getAll', returnAll: false, limit: 5, filters: { iso_code: ' ca ', name: '' } },
+			credentials,
+			// A server that ignores the filter: the node still returns Canada alone.
+			respond: (call) => {
+				const q = qOf(call.options.url);
+				const rows = [...countries.slice(0, 38), canada, ...countries.slice(38)];
+				const results = rows.slice(q.offset, q.offset + q.limit);
+				return { count: results.length, total_results: rows.length, offset: q.offset, results };
+			},
+		});
+		const [output] = await new Mbx().execute.call(context);
+		expect(output.map((o) => o.json)).toEqual([canada]);
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, iso_code: 'CA' });
 	});
 
 	it('Get fetches /v2/countries/{id} and returns the object', async () => {

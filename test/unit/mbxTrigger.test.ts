@@ -130,7 +130,7 @@ describe('MBX Webhook Trigger description', () => {
 
 	it('registers a plain POST webhook and does not poll', () => {
 		expect(description.name).toBe('mbxWebhookTrigger');
-		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'order-update' }]);
+		expect(description.webhooks).toEqual([{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'order-update' }]);
 		expect(description.polling).toBeUndefined();
 		expect(description.properties.map((p) => p.name)).not.toContain('mode');
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset, pageTokenNumber } from '../../shared/pagination';
-import { mbxRequest } from '../transport';
+import { pageTokenNumber } from '../../shared/pagination';
+import { mbxSearchPage } from '../transport';
 
 const PAGE_SIZE = 50;
 
@@ -18,11 +18,11 @@ export async function searchByNumericField(
 	const offset = pageTokenNumber(paginationToken, 0);
 	const typed = filter?.trim().replace(/^#/, '') ?? '';
 	if (typed !== '' && !/^\d+$/.test(typed)) return { results: [] };
-	const page = (await mbxRequest.call(context, 'GET', options.path, {
-		q: { limit: PAGE_SIZE, offset, ...(typed ? { filters: { [options.field]: Number(typed) } } : {}) },
-	})) as { total_results?: number; results?: IDataObject[] };
-	const records = page.results ?? [];
-	const next = nextOffset({ offset, received: records.length, requested: PAGE_SIZE, total: page.total_results });
+	const { records, next } = await mbxSearchPage.call(context, options.path, {
+		filters: typed ? { [options.field]: Number(typed) } : undefined,
+		offset,
+		pageSize: PAGE_SIZE,
+	});
 	return {
 		results: records.map((record) => ({ name: options.label(record), value: String(record.id) })),
 		...(next !== undefined ? { paginationToken: String(next) } : {}),

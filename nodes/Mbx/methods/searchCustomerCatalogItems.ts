@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset, pageTokenNumber } from '../../shared/pagination';
-import { mbxRequest } from '../transport';
+import { pageTokenNumber } from '../../shared/pagination';
+import { mbxSearchPage } from '../transport';
 import { displayText } from '../../shared/values';
 
 const PAGE_SIZE = 50;
@@ -32,11 +32,7 @@ export async function searchCustomerCatalogItems(
 	const typed = displayText(filter);
 	const itemId = typed.replace(/^#/, '');
 	const filters = typed === '' ? undefined : /^\d+$/.test(itemId) ? { item_id: Number(itemId) } : { customer_sku: typed };
-	const page = (await mbxRequest.call(this, 'GET', '/v2/customer_catalog_items', {
-		q: { limit: PAGE_SIZE, offset, ...(filters ? { filters } : {}) },
-	})) as { total_results?: number; results?: IDataObject[] };
-	const records = page.results ?? [];
-	const next = nextOffset({ offset, received: records.length, requested: PAGE_SIZE, total: page.total_results });
+	const { records, next } = await mbxSearchPage.call(this, '/v2/customer_catalog_items', { filters, offset, pageSize: PAGE_SIZE });
 	return {
 		results: records.map((record) => ({ name: entryName(record), value: String(record.id) })),
 		...(next !== undefined ? { paginationToken: String(next) } : {}),

@@ -1,7 +1,7 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset, pageTokenNumber } from '../../shared/pagination';
-import { mbxRequest } from '../transport';
+import { pageTokenNumber } from '../../shared/pagination';
+import { mbxSearchPage } from '../transport';
 
 const PAGE_SIZE = 50;
 
@@ -13,11 +13,7 @@ export async function searchItems(
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
 	const name = filter?.trim();
-	const page = (await mbxRequest.call(this, 'GET', '/v2/items', {
-		q: { limit: PAGE_SIZE, offset, ...(name ? { filters: { name } } : {}) },
-	})) as { total_results?: number; results?: IDataObject[] };
-	const records = page.results ?? [];
-	const next = nextOffset({ offset, received: records.length, requested: PAGE_SIZE, total: page.total_results });
+	const { records, next } = await mbxSearchPage.call(this, '/v2/items', { filters: { name }, offset, pageSize: PAGE_SIZE });
 	return {
 		results: records.map((record) => ({
 			name: `${String(record.name ?? '').trim() || 'Item'} (#${String(record.id)})`,

@@ -1,14 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { nextOffset } from '../../shared/pagination';
-import { mbxRequest } from '../transport';
+import { pageTokenNumber } from '../../shared/pagination';
+import { mbxSearchPage } from '../transport';
 
 const SEARCH_PAGE_SIZE = 50;
-
-interface OrderPage {
-	total_results?: number;
-	results?: IDataObject[];
-}
 
 function orderName(order: IDataObject): string {
 	const label = [order.purchase_order, order.customer_order]
@@ -25,14 +20,11 @@ export async function searchOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const token = Number(paginationToken);
-	const offset = Number.isInteger(token) && token > 0 ? token : 0;
-	const term = filter?.trim();
-	const page = (await mbxRequest.call(this, 'GET', '/v2/customer_order_submissions', {
-		q: { limit: SEARCH_PAGE_SIZE, offset, ...(term ? { filters: { purchase_order: term } } : {}) },
-	})) as OrderPage;
-	const orders = page.results ?? [];
-	const next = nextOffset({ offset, received: orders.length, requested: SEARCH_PAGE_SIZE, total: page.total_results });
+	const { records: orders, next } = await mbxSearchPage.call(this, '/v2/customer_order_submissions', {
+		filters: { purchase_order: filter },
+		offset: pageTokenNumber(paginationToken, 0),
+		pageSize: SEARCH_PAGE_SIZE,
+	});
 	return {
 		results: orders.map((order) => ({ name: orderName(order), value: String(order.id) })),
 		...(next === undefined ? {} : { paginationToken: String(next) }),

@@ -154,6 +154,11 @@ export function validateLines(node: INode, lines: unknown, itemIndex: number): M
 			);
 		}
 
+		// MBX's order example gives every line its unit customs value, and customs is told what it
+		// says: an empty one is refused rather than sent as 0.
+		if (text(line.customs_declared_value) === '') {
+			throw fail(node, `${prefix} ${LINE_FIELD_LABELS.customs_declared_value}`, 'is required (the customs value of one unit)', itemIndex);
+		}
 		const customsValue = toNumber(line.customs_declared_value);
 		if (customsValue === undefined || !Number.isFinite(customsValue) || customsValue < 0) {
 			throw fail(

@@ -26,12 +26,24 @@ export const EVENT_OPTIONS: Array<{ name: string; value: OpenBoxesEvent; descrip
 	{ name: 'Stock Movement Shipped', value: 'stockMovement.shipped', description: 'A shipment was sent' },
 ];
 
-/** A stock movement's phase, from the fields OpenBoxes fills on list items of either kind. */
+/**
+ * A stock movement's phase, from the fields OpenBoxes fills on list items of either kind. Inbound
+ * items of some versions have no statusCode, so the displayed status (the shipment's status once
+ * it left) counts too.
+ */
 export function stockMovementPhase(movement: IDataObject): 'received' | 'shipped' | 'open' {
 	const code = String(movement.statusCode ?? '').toUpperCase();
 	const current = String(movement.currentStatus ?? '').toUpperCase();
-	if (movement.isReceived === true || current === 'RECEIVED' || code === 'RECEIVED') return 'received';
-	if (movement.isShipped === true || movement.shipped === true || current === 'SHIPPED' || ['DISPATCHED', 'ISSUED'].includes(code)) {
+	const shown = String((movement.displayStatus as IDataObject | null | undefined)?.name ?? '').toUpperCase();
+	if (movement.isReceived === true || [current, code, shown].includes('RECEIVED')) return 'received';
+	if (
+		movement.isShipped === true ||
+		movement.shipped === true ||
+		movement.isPartiallyReceived === true ||
+		['SHIPPED', 'PARTIALLY_RECEIVED'].includes(current) ||
+		['SHIPPED', 'PARTIALLY_RECEIVED'].includes(shown) ||
+		['DISPATCHED', 'ISSUED'].includes(code)
+	) {
 		return 'shipped';
 	}
 	return 'open';
@@ -44,28 +56,50 @@ export function purchaseOrderStatus(order: IDataObject): string {
 	return String(status ?? '').toUpperCase();
 }
 
-function entered(change: FeedChange<IDataObject>, status: string): boolean {
-	return change.record.status === status && change.previousStatus !== status;
+/** Events read from the product list, whose rows carry `lastUpdated` (a change feed). */
+export type ProductEvent = 'product.created' | 'product.updated';
+
+/** Whether a change of the product list is the product event the user asked for. */
+export function matchesProductChange(event: ProductEvent, change: FeedChange<IDataObject>): boolean {
+	return event === 'product.created' ? change.event === 'created' : change.event !== 'created';
 }
 
-/** Whether a change of the watched list is the event the user asked for. */
-export function matchesEvent(event: OpenBoxesEvent, change: FeedChange<IDataObject>): boolean {
+/** Events read from purchase-order and stock-movement lists, whose rows carry no change time. */
+export type ListEvent = Exclude<OpenBoxesEvent, ProductEvent | 'inventory.belowReorderPoint'>;
+
+export function isListEvent(event: OpenBoxesEvent): event is ListEvent {
+	return event.startsWith('purchaseOrder.') || event.startsWith('stockMovement.');
+}
+
+/** The status a list row is remembered by: none for created events, else the order status or the movement's phase. */
+export function watchedStatus(event: ListEvent, row: IDataObject): string {
+	if (event.endsWith('.created')) return '';
+	return event.startsWith('purchaseOrder.') ? purchaseOrderStatus(row) : stockMovementPhase(row);
+}
+
+/** Whether a row in this status is the event; every row is, for created events. */
+export function isEventStatus(event: ListEvent, status: string): boolean {
 	switch (event) {
-		case 'product.created':
-		case 'purchaseOrder.created':
-		case 'stockMovement.created':
-			return change.event === 'created';
-		case 'product.updated':
-			return change.event !== 'created';
 		case 'purchaseOrder.placed':
-			return entered(change, 'PLACED');
+			return status === 'PLACED';
 		case 'purchaseOrder.received':
-			return entered(change, 'RECEIVED');
+			return status === 'RECEIVED';
 		case 'stockMovement.shipped':
-			return entered(change, 'shipped');
+			// Received implies shipped: a movement shipped and received between two polls still counts once.
+			return status === 'shipped' || status === 'received';
 		case 'stockMovement.received':
-			return entered(change, 'received');
+			return status === 'received';
 		default:
-			return false;
+			return true;
 	}
 }
+
+/**
+ * The derived statuses asked of OpenBoxes (repeatable `status`) for purchase-order status events:
+ * the watched one and those before it, so that a newly placed or received order can say what it
+ * was before, while closed orders stay out of each read.
+ */
+export const PURCHASE_ORDER_STATUSES_TO_READ: Partial<Record<ListEvent, string[]>> = {
+	'purchaseOrder.placed': ['PENDING', 'APPROVED', 'PLACED'],
+	'purchaseOrder.received': ['PLACED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'PARTIALLY_RECEIVED', 'RECEIVED'],
+};

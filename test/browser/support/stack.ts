@@ -17,6 +17,7 @@ import { ensureN8nRuntime } from '../../e2e/support/runtime';
 import { PACKAGE_PREFIX } from './editor';
 
 export const MBX_WEBHOOK_SECRET = { headerName: 'X-MBX-Webhook-Secret', secret: 'browser-shared-webhook-value' };
+export const OPENBOXES_WEBHOOK_SECRET = { headerName: 'X-OpenBoxes-Webhook-Secret', secret: 'browser-openboxes-webhook-value' };
 
 export interface Stack {
 	sandboxes: Sandboxes;
@@ -36,6 +37,7 @@ function everyCredential(sandboxes: Sandboxes): CredentialImport[] {
 		...sandboxCredentials(sandboxes),
 		{ id: 'scMbxOAuth2', name: 'MBX OAuth2 account', type: 'mbxOAuth2Api', data: { ...mbxSite, clientId: MBX_DEMO.clientId, clientSecret: MBX_DEMO.clientSecret } },
 		{ id: 'scMbxWebhook', name: 'MBX webhook secret', type: 'mbxWebhookApi', data: MBX_WEBHOOK_SECRET },
+		{ id: 'scOpenBoxesWebhook', name: 'OpenBoxes webhook secret', type: 'openBoxesWebhookApi', data: OPENBOXES_WEBHOOK_SECRET },
 		{
 			id: 'scOpenBoxesKey',
 			name: 'OpenBoxes API key',

@@ -154,12 +154,14 @@ export function validateArticle(item: unknown): string[] {
 	if (!blank(a.lead_time) && (typeof a.lead_time !== 'string' || !LEAD_TIME_RE.test(a.lead_time))) {
 		err('lead_time must look like [DD] [HH:[MM:]]ss[.uuuuuu]');
 	}
-	if (a.package_description === undefined || a.package_description === null) {
-		// The older format describes the package as text instead.
-		if (blank(a.package_description_str)) err('package_description is required');
-		else if (typeof a.package_description_str !== 'string') err('package_description_str must be a string');
-	} else {
-		validatePackageDescription(a.package_description, 'package_description', 1, err);
+	// The older support article lets package_description_str (free text such as "6 x 33 cl") stand
+	// in for the structured package_description; at least one of them is needed.
+	const structured = a.package_description !== undefined && a.package_description !== null;
+	if (!structured && blank(a.package_description_str)) err('package_description or package_description_str is required');
+	if (structured) validatePackageDescription(a.package_description, 'package_description', 1, err);
+	if (!blank(a.package_description_str)) {
+		if (typeof a.package_description_str !== 'string') err('package_description_str must be a string');
+		else if (a.package_description_str.trim() === '') err('package_description_str may not be blank');
 	}
 	return errors;
 }

@@ -48,6 +48,7 @@ import {
 	buildStockLevels,
 	type CustomerOrderStatus,
 	type SeedCustomerOrder,
+	type SeedPoPackage,
 	type SeedStockLevel,
 } from './customerSeed';
 
@@ -306,7 +307,9 @@ interface AssortmentFile {
 
 interface DeliveredPackage {
 	id: number;
-	package: number;
+	/** The purchase order line delivered (SeedPoPackage.id); the API names it by its supplier package. */
+	line: number;
+	supplierPackage: number;
 	quantityMilli: number;
 	priceCents: number | null;
 	intakeReason: string | null;
@@ -1287,7 +1290,7 @@ export class ApicbaseSandbox extends SandboxServer {
 			total_discount_remarks: delivery.totalDiscountRemarks,
 			delivered_packages: delivery.packages.map((p) => ({
 				id: p.id,
-				package: p.package,
+				supplier_package: p.supplierPackage,
 				quantity: formatMilli(p.quantityMilli),
 				price: p.priceCents === null ? null : formatCents(p.priceCents),
 				intake_reason: p.intakeReason,
@@ -1371,12 +1374,18 @@ export class ApicbaseSandbox extends SandboxServer {
 					return { non_field_errors: [`Invalid data. Expected a dictionary, but got ${got}.`] };
 				}
 				const l = line as Record<string, unknown>;
-				let packageId: number | null = null;
-				if (l.package === undefined || l.package === null || l.package === '') e.package = ['This field is required.'];
-				else {
-					const pkg = order?.packages.find((p) => String(p.id) === String(l.package));
-					if (!pkg) e.package = [`Invalid pk "${String(l.package)}" - object does not exist.`];
-					else packageId = pkg.id;
+				// A delivered package names the supplier package of an order line, as the order's own lines do
+				// (packages[].supplier_package). Unknown keys such as the old "package" are ignored, as DRF does,
+				// so a line carrying only "package" fails on the missing supplier_package.
+				let orderLine: SeedPoPackage | undefined;
+				const supplierPackage = l.supplier_package;
+				if (supplierPackage === undefined || supplierPackage === null || supplierPackage === '') {
+					e.supplier_package = ['This field is required.'];
+				} else if (typeof supplierPackage !== 'number' && typeof supplierPackage !== 'string') {
+					e.supplier_package = [`Incorrect type. Expected pk value, received ${pythonTypeName(supplierPackage)}.`];
+				} else {
+					orderLine = order?.packages.find((p) => String(p.supplierPackageId) === String(supplierPackage).trim());
+					if (!orderLine) e.supplier_package = [`Invalid pk "${String(supplierPackage)}" - object does not exist.`];
 				}
 				let quantityMilli = 0;
 				if (l.quantity === undefined || l.quantity === null) e.quantity = ['This field is required.'];
@@ -1398,8 +1407,15 @@ export class ApicbaseSandbox extends SandboxServer {
 					if (typeof l.intake_reason !== 'string') e.intake_reason = ['Not a valid string.'];
 					else intakeReason = l.intake_reason;
 				}
-				if (!Object.keys(e).length && packageId !== null) {
-					packages.push({ id: firstId++, package: packageId, quantityMilli, priceCents, intakeReason });
+				if (!Object.keys(e).length && orderLine) {
+					packages.push({
+						id: firstId++,
+						line: orderLine.id,
+						supplierPackage: orderLine.supplierPackageId,
+						quantityMilli,
+						priceCents,
+						intakeReason,
+					});
 				}
 				return e;
 			});
@@ -1458,7 +1474,7 @@ export class ApicbaseSandbox extends SandboxServer {
 		delivery.deliveryDateUs = deliveryDateUs;
 		order.status = 'DELIVERED';
 		for (const line of delivery.packages) {
-			const pkg = order.packages.find((p) => p.id === line.package)!;
+			const pkg = order.packages.find((p) => p.id === line.line)!;
 			pkg.quantityDeliveredMilli += line.quantityMilli;
 			if (line.priceCents !== null) pkg.priceCents = line.priceCents;
 			if (!delivery.updateStock) continue;

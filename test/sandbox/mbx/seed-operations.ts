@@ -88,6 +88,8 @@ export interface MbxOrder {
 	end_user_order_dt: string | null;
 	notes: string | null;
 	customer_rma_case: string | null;
+	/** Free text the customer keeps with the order (`customer_data nvarchar (-1)`). */
+	customer_data: string | null;
 	recipient: MbxAddress;
 	importer_of_record: MbxAddress | null;
 	duties_and_taxes_account: string | number | null;
@@ -97,7 +99,7 @@ export interface MbxOrder {
 	tracking_numbers?: Array<{ tracking_number: string; weight: number }>;
 	status: MbxOrderStatus;
 	lines: MbxOrderLine[];
-	/** YYYY-MM-DD, set when the order is released. */
+	/** YYYY-MM-DD: the anticipated ship date the customer gave, or the one MBX sets on release. */
 	promise_date: string | null;
 	created_at: string;
 	updated_at: string;
@@ -540,6 +542,7 @@ export function renderOrder(order: MbxOrder): MbxOrder {
 		end_user_order_dt: order.end_user_order_dt,
 		notes: order.notes,
 		customer_rma_case: order.customer_rma_case,
+		customer_data: order.customer_data,
 		recipient: { ...order.recipient },
 		importer_of_record: order.importer_of_record && { ...order.importer_of_record },
 		duties_and_taxes_account: order.duties_and_taxes_account,
@@ -618,6 +621,7 @@ function seedOrdersFor(
 			end_user_order_dt: endUser ? iso(created - (1 + Math.floor(random() * 3)) * DAY).replace('Z', '000') : null,
 			notes: random() < 0.3 ? pick(['Deliver to dock 2', 'Call before delivery', 'Rush order', ''], random) : null,
 			customer_rma_case: random() < 0.05 ? `RMA-${chars(DIGITS, 6, random)}` : null,
+			customer_data: null,
 			recipient,
 			importer_of_record: domestic ? null : { ...recipient, name: 'Import Compliance Desk', email: null },
 			duties_and_taxes_account: domestic ? null : 10000000 + i,

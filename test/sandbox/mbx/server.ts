@@ -94,13 +94,31 @@ export interface MbxSandboxOptions {
 	bearerTtlSeconds: number;
 	/** Lifetime of authorization codes from /oauth/authorize (default 600). */
 	authCodeTtlSeconds: number;
+	/**
+	 * What a list does with filter keys (a field of the list as a top-level key of `q`, beside
+	 * `limit` and `offset`): `honour` (default) returns only the rows whose field equals the value;
+	 * `ignore` accepts the keys of known fields and returns every row; `refuse` answers 400 to any
+	 * key besides `limit` and `offset`. A key that is not a field of the list is a 400 in all three.
+	 */
+	filterBehaviour: MbxFilterBehaviour;
+	/**
+	 * Refuse a second order with the same purchase order number in one organization (default true).
+	 * MBX documents no such rule; false lets tests check that workflows do not rely on it.
+	 */
+	uniquePurchaseOrders: boolean;
 }
+
+/** The three ways a server may treat filter keys in `q`; MBX documents none of them. */
+export const MBX_FILTER_BEHAVIOURS = ['honour', 'ignore', 'refuse'] as const;
+export type MbxFilterBehaviour = (typeof MBX_FILTER_BEHAVIOURS)[number];
 
 const DEFAULT_OPTIONS: MbxSandboxOptions = {
 	maxClockSkewSeconds: null,
 	acceptPathOnlySignature: false,
 	bearerTtlSeconds: 3 * 3600,
 	authCodeTtlSeconds: 600,
+	filterBehaviour: 'honour',
+	uniquePurchaseOrders: true,
 };
 
 /** The 401 reasons, kept in one place so tests and callers can match on them. */
@@ -365,8 +383,13 @@ interface ListQuery {
 	filters: Record<string, FilterValue>;
 }
 
-/** Parses the `q` parameter (URI-escaped JSON); returns a reason string when it is invalid. */
-function parseQ(raw: string | null, fields: readonly string[]): ListQuery | string {
+/**
+ * Parses the `q` parameter (URI-escaped JSON): `limit`, `offset` and, read literally, filter
+ * fields as top-level keys (`{"limit":100,"offset":0,"status":"shipped"}`). Returns a reason
+ * string when it is invalid: an unknown key (a `filters` wrapper included), or, when filter keys
+ * are refused, any key besides limit and offset.
+ */
+function parseQ(raw: string | null, fields: readonly string[], behaviour: MbxFilterBehaviour): ListQuery | string {
 	const query: ListQuery = { limit: LIST_DEFAULT_LIMIT, offset: 0, filters: {} };
 	if (raw === null) return query;
 	let parsed: unknown;
@@ -382,18 +405,15 @@ function parseQ(raw: string | null, fields: readonly string[]): ListQuery | stri
 				return `${key} must be a non-negative integer`;
 			}
 			query[key] = key === 'limit' ? Math.min(value, LIST_MAX_LIMIT) : value;
-		} else if (key === 'filters') {
-			if (!isPlainObject(value)) return 'filters must be a JSON object';
-			for (const [field, expected] of Object.entries(value)) {
-				if (!fields.includes(field)) return `unknown filter field '${field}'`;
-				if (expected !== null && !['string', 'number', 'boolean'].includes(typeof expected)) {
-					return `filter '${field}' must be a string, number, boolean or null`;
-				}
-				query.filters[field] = expected as FilterValue;
+		} else if (behaviour !== 'refuse' && fields.includes(key)) {
+			if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+				return `filter '${key}' must be a string, number, boolean or null`;
 			}
+			query.filters[key] = value as FilterValue;
 		} else {
 			// Strict on purpose: a misspelt key (e.g. "ofset") would otherwise silently return page one.
-			return `unknown key '${key}' (expected limit, offset, filters)`;
+			const expected = behaviour === 'refuse' ? 'limit, offset' : `limit, offset or a field: ${fields.join(', ')}`;
+			return `unknown key '${key}' (expected ${expected})`;
 		}
 	}
 	return query;
@@ -535,7 +555,7 @@ export class MbxSandbox extends SandboxServer {
 	}
 
 	/**
-	 * Moves an order one step: pending -> released (sets promise_date) -> released -> shipped (adds
+	 * Moves an order one step: pending -> released (sets promise_date unless the order has one) -> shipped (adds
 	 * invoices, tracking_numbers, serial numbers on serialized lines and an invoice record). Bumps
 	 * updated_at, then POSTs the order to every webhook subscriber of its organization and waits for
 	 * the deliveries. Also `POST /__sandbox/orders/<id>/advance`. Throws MbxSandboxError 404 for an
@@ -548,7 +568,8 @@ export class MbxSandbox extends SandboxServer {
 		const at = this.tick();
 		if (order.status === 'pending') {
 			order.status = 'released';
-			order.promise_date = promiseDate(Date.parse(at), 7);
+			// The anticipated ship date the customer gave is kept; without one MBX sets its own.
+			order.promise_date ??= promiseDate(Date.parse(at), 7);
 			order.updated_at = at;
 		} else {
 			this.invoiceRows.push(shipOrder(order, this.nextIds.invoice++, at, this.shipContext(order)));
@@ -873,9 +894,11 @@ export class MbxSandbox extends SandboxServer {
 	}
 
 	private list(ctx: RequestContext, rows: ReadonlyArray<{ id: number }>, fields: readonly string[]): SandboxResponse {
-		const query = parseQ(ctx.query.get('q'), fields);
+		const behaviour = this.settings.filterBehaviour;
+		const query = parseQ(ctx.query.get('q'), fields, behaviour);
 		if (typeof query === 'string') return errors(400, `Invalid q parameter: ${query}`);
-		const filters = Object.entries(query.filters);
+		// `ignore`: the keys were accepted, and make no difference.
+		const filters = behaviour === 'honour' ? Object.entries(query.filters) : [];
 		const matches = rows.filter((row) =>
 			filters.every(([field, expected]) => (row as Record<string, unknown>)[field] === expected),
 		);
@@ -896,6 +919,7 @@ export class MbxSandbox extends SandboxServer {
 			productExists: (code) => this.itemsByProductCode.has(`${organizationId}:${code}`),
 			countryExists: (isoCode) => this.countryCodes.has(isoCode),
 			purchaseOrderTaken: (purchaseOrder) =>
+				this.settings.uniquePurchaseOrders &&
 				this.orderRows.some(
 					(o) =>
 						o.organization_id === organizationId &&
@@ -926,17 +950,18 @@ export class MbxSandbox extends SandboxServer {
 			ship_method_id: changes.ship_method_id!,
 			ship_method: this.shipMethodName(changes.ship_method_id!),
 			ship_account: changes.ship_account ?? null,
-			end_user_po: null,
-			end_user_name: null,
-			end_user_order_dt: null,
+			end_user_po: changes.end_user_po ?? null,
+			end_user_name: changes.end_user_name ?? null,
+			end_user_order_dt: changes.end_user_order_dt ?? null,
 			notes: changes.notes ?? null,
 			customer_rma_case: changes.customer_rma_case ?? null,
+			customer_data: changes.customer_data ?? null,
 			recipient: changes.recipient!,
 			importer_of_record: changes.importer_of_record ?? null,
 			duties_and_taxes_account: changes.duties_and_taxes_account ?? null,
 			status: 'pending',
 			lines: changes.lines!,
-			promise_date: null,
+			promise_date: changes.promise_date ?? null,
 			created_at: at,
 			updated_at: at,
 		};
@@ -1287,11 +1312,13 @@ function validateOptions(options: Partial<MbxSandboxOptions>): Partial<MbxSandbo
 		if (value === undefined) continue;
 		const nonNegative = typeof value === 'number' && Number.isFinite(value) && value >= 0;
 		const valid =
-			key === 'acceptPathOnlySignature'
+			key === 'acceptPathOnlySignature' || key === 'uniquePurchaseOrders'
 				? typeof value === 'boolean'
 				: key === 'maxClockSkewSeconds'
 					? value === null || nonNegative
-					: nonNegative;
+					: key === 'filterBehaviour'
+						? (MBX_FILTER_BEHAVIOURS as readonly unknown[]).includes(value)
+						: nonNegative;
 		if (!valid) throw new Error(`Invalid value for MBX sandbox option '${key}': ${JSON.stringify(value)}`);
 	}
 	// Drop undefined values so they never overwrite a default.

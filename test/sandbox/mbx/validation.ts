@@ -96,8 +96,13 @@ export interface OrderChanges {
 	customer_order?: string;
 	ship_method_id?: number;
 	ship_account?: string | null;
+	end_user_po?: string | null;
+	end_user_name?: string | null;
+	end_user_order_dt?: string | null;
+	promise_date?: string | null;
 	notes?: string | null;
 	customer_rma_case?: string | null;
+	customer_data?: string | null;
 	recipient?: MbxAddress;
 	importer_of_record?: MbxAddress | null;
 	duties_and_taxes_account?: string | number | null;
@@ -110,13 +115,65 @@ export const ORDER_INPUT_KEYS = [
 	'customer_order',
 	'ship_method_id',
 	'ship_account',
+	'end_user_po',
+	'end_user_name',
+	'end_user_order_dt',
+	'promise_date',
 	'notes',
 	'customer_rma_case',
+	'customer_data',
 	'recipient',
 	'importer_of_record',
 	'duties_and_taxes_account',
 	'lines',
 ] as const;
+
+/**
+ * promise_date is a `date` column: only YYYY-MM-DD (a real day) is taken, so a client that sends a
+ * date and time, a number or a made-up day learns it here instead of having it cut or dropped.
+ */
+function optionalDate(errors: string[], path: string, value: unknown): string | null | undefined {
+	if (value === undefined || value === null) return null;
+	const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+	if (!match || !realDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+		errors.push(`${path} must be a date (YYYY-MM-DD)`);
+		return undefined;
+	}
+	return value as string;
+}
+
+function realDay(year: number, month: number, day: number): boolean {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * end_user_order_dt is a `datetime` column, rendered as MBX's example shows it
+ * (`2015-04-30T14:36:13.073726`: no zone, six fraction digits). ISO 8601 text is taken: a date
+ * alone is midnight, a time without a zone is kept as written, one with a zone is stored in UTC.
+ */
+function optionalDateTime(errors: string[], path: string, value: unknown): string | null | undefined {
+	if (value === undefined || value === null) return null;
+	const match =
+		typeof value === 'string'
+			? /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(value)
+			: null;
+	const [year, month, day, hour, minute, second] = (match ?? []).slice(1, 7).map((part) => Number(part ?? 0));
+	if (!match || !realDay(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+		errors.push(`${path} must be a date and time (ISO 8601, e.g. 2015-04-30T14:36:13)`);
+		return undefined;
+	}
+	const micros = (match[7] ?? '').padEnd(6, '0').slice(0, 6);
+	const zone = match[8];
+	const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+	let at = wall;
+	if (zone && zone.toUpperCase() !== 'Z') {
+		const sign = zone.startsWith('-') ? -1 : 1;
+		const digits = zone.slice(1).replace(':', '');
+		at = wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000;
+	}
+	return `${new Date(at).toISOString().slice(0, 19)}.${micros}`;
+}
 
 const ADDRESS_FIELDS: ReadonlyArray<readonly [keyof MbxAddress, boolean, number]> = [
 	['name', true, TEXT_MAX],
@@ -233,12 +290,24 @@ export function validateOrderInput(
 	}
 	for (const [key, max] of [
 		['ship_account', TEXT_MAX],
+		['end_user_po', TEXT_MAX],
+		['end_user_name', TEXT_MAX],
 		['notes', Number.POSITIVE_INFINITY],
 		['customer_rma_case', TEXT_MAX],
+		// nvarchar(-1) in the column list: text of any length, but text (an object is refused).
+		['customer_data', Number.POSITIVE_INFINITY],
 	] as const) {
 		if (!check(key)) continue;
 		const value = optionalText(errors, key, body[key], max);
 		if (value !== undefined) changes[key] = value;
+	}
+	if (check('promise_date')) {
+		const value = optionalDate(errors, 'promise_date', body.promise_date);
+		if (value !== undefined) changes.promise_date = value;
+	}
+	if (check('end_user_order_dt')) {
+		const value = optionalDateTime(errors, 'end_user_order_dt', body.end_user_order_dt);
+		if (value !== undefined) changes.end_user_order_dt = value;
 	}
 	if (check('recipient')) {
 		const value = address(errors, 'recipient', body.recipient, rules);

@@ -459,7 +459,9 @@ function bindOrderItem(s: OpenBoxesState, item: OrderItemRow, body: JsonObject, 
 		else if (quantity < 1) errors.push(constraint.min(ORDER_ITEM_CLASS, 'quantity', quantity, 1));
 		else item.quantity = quantity;
 	}
-	if ('unitPrice' in body) {
+	if ('unitPrice' in body && body.unitPrice === null) {
+		item.unitPrice = null;
+	} else if ('unitPrice' in body) {
 		const price = Number(body.unitPrice);
 		if (!Number.isFinite(price) || price < 0) errors.push(constraint.min(ORDER_ITEM_CLASS, 'unitPrice', body.unitPrice, 0));
 		else item.unitPrice = price;
@@ -480,7 +482,7 @@ const orderItem: Resource<OrderItemView> = {
 		unitPrice: (_s, i) => i.unitPrice,
 	},
 	create: (s, body, _user, now) => {
-		const item: OrderItemRow = { id: newId(s, now), productId: '', quantity: 0, unitPrice: 0, quantityShipped: 0, quantityReceived: 0, quantityInvoiced: 0, dateCreated: now, lastUpdated: now };
+		const item: OrderItemRow = { id: newId(s, now), productId: '', quantity: 0, unitPrice: null, quantityShipped: 0, quantityReceived: 0, quantityInvoiced: 0, dateCreated: now, lastUpdated: now };
 		const owner = bindOrderItem(s, item, body, true)!;
 		owner.items.push(item);
 		owner.lastUpdated = now;

@@ -243,7 +243,8 @@ export interface OrderItemRow {
 	id: string;
 	productId: string;
 	quantity: number;
-	unitPrice: number;
+	/** OrderItem.unitPrice is nullable in OpenBoxes: a line may have no price yet. */
+	unitPrice: number | null;
 	quantityShipped: number;
 	quantityReceived: number;
 	quantityInvoiced: number;

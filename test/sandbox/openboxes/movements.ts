@@ -243,7 +243,7 @@ export function movementJson(state: OpenBoxesState, sm: StockMovementRow): JsonO
 	};
 }
 
-/** OutboundStockMovementListItem.toJson (+ lastUpdated, which pollers need). */
+/** OutboundStockMovementListItem.toJson: dates as MM/dd/yyyy, no lastUpdated. */
 function outboundItemJson(state: OpenBoxesState, sm: StockMovementRow): JsonObject {
 	const origin = state.locations.find((l) => l.id === sm.originId);
 	const destination = state.locations.find((l) => l.id === sm.destinationId);
@@ -266,7 +266,6 @@ function outboundItemJson(state: OpenBoxesState, sm: StockMovementRow): JsonObje
 		replenishmentType: null,
 		dateRequested: usDate(sm.dateRequested),
 		dateCreated: usDate(sm.dateCreated),
-		lastUpdated: grailsDate(sm.lastUpdated),
 		requestedBy: anyPersonJson(state, sm.requestedById),
 		lineItemCount: sm.lines.length,
 		requestType: 'STOCK',
@@ -280,7 +279,7 @@ function outboundItemJson(state: OpenBoxesState, sm: StockMovementRow): JsonObje
 	};
 }
 
-/** InboundStockMovementListItem.toJson (+ lastUpdated): dates are plain ISO here. */
+/** InboundStockMovementListItem.toJson: dates are plain ISO here; no lastUpdated. */
 function inboundItemJson(state: OpenBoxesState, sm: StockMovementRow): JsonObject {
 	const origin = state.locations.find((l) => l.id === sm.originId);
 	return {
@@ -298,7 +297,6 @@ function inboundItemJson(state: OpenBoxesState, sm: StockMovementRow): JsonObjec
 		dateCreated: grailsDate(sm.dateCreated),
 		dateRequested: grailsDate(sm.dateRequested),
 		expectedDeliveryDate: sm.shipment?.expectedDeliveryDate ? grailsDate(sm.shipment.expectedDeliveryDate) : null,
-		lastUpdated: grailsDate(sm.lastUpdated),
 		requestedBy: anyPersonJson(state, sm.requestedById),
 		lineItemCount: sm.lines.length,
 		isReturn: false,
@@ -400,6 +398,7 @@ export function listStockMovements(state: OpenBoxesState, ctx: RequestContext): 
 		'stocklist.name': () => null,
 		dateRequested: (sm) => sm.dateRequested,
 		dateCreated: (sm) => sm.dateCreated,
+		// A persistent property of both list-item domains, so it sorts, though toJson leaves it out.
 		lastUpdated: (sm) => sm.lastUpdated,
 		identifier: (sm) => sm.identifier.toLowerCase(),
 		name: (sm) => movementName(state, sm).toLowerCase(),

@@ -40,7 +40,8 @@ export function derivedStatus(order: PurchaseOrderRow): OrderSummaryStatus {
 }
 
 export function orderTotal(order: PurchaseOrderRow): number {
-	return Math.round(order.items.reduce((sum, i) => sum + i.quantity * i.unitPrice, 0) * 100) / 100;
+	// As OrderItem.getSubtotal: a line without a price counts as 0.
+	return Math.round(order.items.reduce((sum, i) => sum + i.quantity * (i.unitPrice ?? 0), 0) * 100) / 100;
 }
 
 function shipmentsCount(state: OpenBoxesState, order: PurchaseOrderRow): number {
@@ -55,7 +56,7 @@ function displayLocation(state: OpenBoxesState, id: string): string {
 	return location.name + (code ? ` (${code})` : '');
 }
 
-/** The OrderSummary marshaller (+ dateCreated and lastUpdated, which pollers need). */
+/** The OrderSummary marshaller (BootStrap.groovy): exactly its keys, so no dateCreated or lastUpdated. */
 export function orderSummaryJson(state: OpenBoxesState, order: PurchaseOrderRow): JsonObject {
 	const total = orderTotal(order).toFixed(2);
 	const term = PAYMENT_TERMS.find((t) => t.id === order.paymentTermId);
@@ -78,8 +79,6 @@ export function orderSummaryJson(state: OpenBoxesState, order: PurchaseOrderRow)
 		total: `${total} ${order.currencyCode}`,
 		totalNormalized: `${total} USD`,
 		shipmentsCount: shipmentsCount(state, order),
-		dateCreated: grailsDate(order.dateCreated),
-		lastUpdated: grailsDate(order.lastUpdated),
 	};
 }
 
@@ -172,6 +171,7 @@ export function listPurchaseOrders(state: OpenBoxesState, ctx: RequestContext): 
 			name: (o) => o.name.toLowerCase(),
 			description: (o) => o.description?.toLowerCase() ?? null,
 			dateOrdered: (o) => o.dateOrdered,
+			// Order properties sort although the row does not show them (sort is any Order property).
 			dateCreated: (o) => o.dateCreated,
 			lastUpdated: (o) => o.lastUpdated,
 			id: (o) => o.id,
@@ -259,7 +259,8 @@ function numberField(value: unknown): number | undefined {
 /**
  * The hosted tier's `POST /api/purchaseOrders` / `PUT /api/purchaseOrders/{id}` body:
  * `{orderNumber?, name, origin:{id} (a supplier), destination:{id}, orderedBy:{id}, dateOrdered,
- * orderItems:[{product:{id}, quantity, unitPrice}]}`. An update replaces the fields it names.
+ * orderItems:[{product:{id}, quantity, unitPrice?}]}`; unitPrice may be left out or null
+ * (`OrderItem.unitPrice(nullable: true)`). An update replaces the fields it names.
  */
 export function savePurchaseOrder(
 	state: OpenBoxesState,
@@ -306,15 +307,16 @@ export function savePurchaseOrder(
 			const quantity = numberField(itemBody.quantity);
 			if (quantity === undefined) errors.push(constraint.nullable(ITEM_CLASS, 'quantity'));
 			else if (!Number.isInteger(quantity) || quantity < 1) errors.push(constraint.min(ITEM_CLASS, 'quantity', itemBody.quantity, 1));
-			const unitPrice = numberField(itemBody.unitPrice);
-			if (unitPrice === undefined) errors.push(constraint.nullable(ITEM_CLASS, 'unitPrice'));
-			else if (unitPrice < 0) errors.push(constraint.min(ITEM_CLASS, 'unitPrice', itemBody.unitPrice, 0));
+			const givenPrice = itemBody.unitPrice !== undefined && itemBody.unitPrice !== null;
+			const unitPrice = givenPrice ? numberField(itemBody.unitPrice) : null;
+			if (unitPrice === undefined) errors.push(constraint.typeMismatch(ITEM_CLASS, 'unitPrice', itemBody.unitPrice));
+			else if (unitPrice !== null && unitPrice < 0) errors.push(constraint.min(ITEM_CLASS, 'unitPrice', itemBody.unitPrice, 0));
 			const id = typeof itemBody.id === 'string' && existing?.items.some((i) => i.id === itemBody.id) ? itemBody.id : newId(state, now);
 			return {
 				id,
 				productId: productId ?? '',
 				quantity: quantity ?? 0,
-				unitPrice: unitPrice ?? 0,
+				unitPrice: unitPrice ?? null,
 				quantityShipped: 0,
 				quantityReceived: 0,
 				quantityInvoiced: 0,

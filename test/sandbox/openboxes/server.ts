@@ -39,6 +39,7 @@ import {
 	available,
 	isExpired,
 	isFacility,
+	isShipped,
 	itemById,
 	quantityOnHand,
 	reorderReport,
@@ -57,6 +58,7 @@ import {
 	type OpenBoxesState,
 	type OrderStatus,
 	type OrderSummaryStatus,
+	type StockMovementRow,
 } from './model';
 import {
 	createStockMovement,
@@ -111,6 +113,8 @@ import {
 	type RoleType,
 } from './seed';
 import { OPENBOXES_STOCK, seedState } from './seed-activity';
+import { SHIPMENT_SHIPPED, shipmentShippedBody, shipmentShippedEvent } from './webhookPayload';
+import { deliverWebhook, type OpenBoxesWebhookDelivery } from './webhookSender';
 
 export {
 	OPENBOXES_ASSISTANT,
@@ -123,6 +127,7 @@ export {
 	OPENBOXES_STOCK,
 	PRODUCT_CATEGORIES,
 };
+export type { OpenBoxesWebhookDelivery } from './webhookSender';
 export type { AvailabilityJson, ExpirationFilter, InventoryLevelJson, InventoryLevelStatus, OpenBoxesLocation, OpenBoxesProduct, OpenBoxesUser, OrderStatus, OrderSummaryStatus, ReorderReportItem };
 
 /** A hosted-tier API key grants one user at one location, without a session. */
@@ -148,6 +153,15 @@ export interface OpenBoxesSandboxOptions {
 	purchaseOrderWrites: boolean;
 	/** The other vendor-doc endpoints: /api/putAways (alias), GET /api/inventoryItems, POST /api/users. */
 	hostedEndpoints: boolean;
+	/** openboxes.webhook.endpoint.url: where `shipment.shipped` goes when a shipment leaves a location
+	 * with the ENABLE_WEBHOOKS activity. null: none set (OpenBoxes' own default is a webhook.site
+	 * address; the sandbox never calls out and records the delivery as failed). */
+	webhookUrl: string | null;
+	/** openboxes.webhook.endpoint.headers: fixed headers on every event (OpenBoxes' default: header1). */
+	webhookHeaders: Record<string, string>;
+	/** openboxes.webhook.enabled: OpenBoxes 0.9.x reads it but never acts on it; only the origin's
+	 * ENABLE_WEBHOOKS activity decides. Kept so that tests can show exactly that. */
+	webhookEnabled: boolean;
 }
 
 const DEFAULT_OPTIONS: OpenBoxesSandboxOptions = {
@@ -158,6 +172,9 @@ const DEFAULT_OPTIONS: OpenBoxesSandboxOptions = {
 	reorderReportAvailable: true,
 	purchaseOrderWrites: true,
 	hostedEndpoints: true,
+	webhookUrl: null,
+	webhookHeaders: { header1: 'value1' },
+	webhookEnabled: false,
 };
 
 const API = '/openboxes/api';
@@ -183,6 +200,13 @@ interface Session {
 interface RateBucket {
 	windowStart: number;
 	count: number;
+}
+
+/** A webhook event ready to send: its type, the shipment it is about and the exact body. */
+interface ShippedEvent {
+	type: string;
+	shipmentId: string;
+	body: string;
 }
 
 /**
@@ -224,8 +248,18 @@ function validateOptions(options: Partial<OpenBoxesSandboxOptions>): Partial<Ope
 	if (apiKeyHeader !== undefined && !(typeof apiKeyHeader === 'string' && /^[A-Za-z0-9-]+$/.test(apiKeyHeader))) {
 		throw new Error('apiKeyHeader must be a header name');
 	}
-	for (const key of ['reorderReportAvailable', 'purchaseOrderWrites', 'hostedEndpoints'] as const) {
+	for (const key of ['reorderReportAvailable', 'purchaseOrderWrites', 'hostedEndpoints', 'webhookEnabled'] as const) {
 		if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new Error(`${key} must be a boolean`);
+	}
+	const { webhookUrl, webhookHeaders } = options;
+	if (webhookUrl !== undefined && webhookUrl !== null && !(typeof webhookUrl === 'string' && /^https?:\/\/\S+$/.test(webhookUrl))) {
+		throw new Error('webhookUrl must be an http(s) URL or null');
+	}
+	if (
+		webhookHeaders !== undefined &&
+		!(isObject(webhookHeaders) && Object.entries(webhookHeaders).every(([name, value]) => /^[A-Za-z0-9-]+$/.test(name) && typeof value === 'string'))
+	) {
+		throw new Error('webhookHeaders must map header names to text values');
 	}
 	return options;
 }
@@ -262,6 +296,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 	private state: OpenBoxesState = seedState();
 	private sessions = new Map<string, Session>();
 	private buckets = new Map<string, RateBucket>();
+	private deliveries: OpenBoxesWebhookDelivery[] = [];
 
 	constructor(options: Partial<OpenBoxesSandboxOptions> = {}) {
 		super('openboxes');
@@ -393,6 +428,47 @@ export class OpenBoxesSandbox extends SandboxServer {
 		return this.state.putaways.map((p) => putawayJson(this.state, p));
 	}
 
+	/** Ticks "Enable Webhooks" among the location's supported activities, as an admin does in the UI. */
+	enableWebhooks(locationId: string = OPENBOXES_DEMO.locationId): void {
+		const location = this.state.locations.find((l) => l.id === locationId);
+		if (!location) throw new Error(`unknown location: ${locationId}`);
+		if (!location.supportedActivities.includes('ENABLE_WEBHOOKS')) location.supportedActivities.push('ENABLE_WEBHOOKS');
+	}
+
+	/** Every webhook event the sandbox sent (or tried to), oldest first. */
+	webhookDeliveries(): OpenBoxesWebhookDelivery[] {
+		return structuredClone(this.deliveries);
+	}
+
+	/**
+	 * WebhookPublisherService.publishShippedEvent for a shipped stock movement: nothing unless its
+	 * origin supports ENABLE_WEBHOOKS, else one POST to webhookUrl with webhookHeaders. Shipping
+	 * through the API (status DISPATCHED, or ISSUED for a supplier shipment) calls this before the
+	 * call answers; tests and the demo can call it to send the event again.
+	 */
+	async publishShippedEvent(
+		id: string,
+		who: { userId: string | null; locationId: string | null } = { userId: OPENBOXES_DEMO.userId, locationId: OPENBOXES_DEMO.locationId },
+	): Promise<OpenBoxesWebhookDelivery | undefined> {
+		const sm = this.state.stockMovements.find((s) => s.id === id);
+		if (!sm || !isShipped(sm)) throw new Error(`not a shipped stock movement: ${id}`);
+		return await this.publishShipped(this.shippedEventOf(sm, who));
+	}
+
+	private shippedEventOf(sm: StockMovementRow, who: { userId: string | null; locationId: string | null }): ShippedEvent | undefined {
+		const origin = this.state.locations.find((l) => l.id === sm.originId);
+		if (!origin?.supportedActivities.includes('ENABLE_WEBHOOKS')) return undefined;
+		const event = shipmentShippedEvent(this.state, sm, who, Date.now());
+		return { type: SHIPMENT_SHIPPED, shipmentId: String(event.id), body: shipmentShippedBody(event) };
+	}
+
+	private async publishShipped(event: ShippedEvent | undefined): Promise<OpenBoxesWebhookDelivery | undefined> {
+		if (!event) return undefined;
+		const delivery = await deliverWebhook({ url: this.settings.webhookUrl, headers: this.settings.webhookHeaders }, event);
+		this.deliveries.push(delivery);
+		return structuredClone(delivery);
+	}
+
 	// ---- base-class hooks ----
 
 	/** The caller's session is invalidated; its cookie then behaves exactly like no login. */
@@ -405,15 +481,25 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.state = seedState();
 		this.sessions.clear();
 		this.buckets.clear();
+		this.deliveries = [];
 	}
 
 	/**
 	 * Control actions for callers in another process (demo, e2e): `expireSessions`, `config`, and
 	 * the test helpers `setQuantityOnHand` {productId, quantity, locationId?}, `touchProducts`
-	 * {productIds, lastUpdated?}, `receiveStockMovement` {id}, `setPurchaseOrderStatus` {id, status}.
+	 * {productIds, lastUpdated?}, `receiveStockMovement` {id}, `setPurchaseOrderStatus` {id, status},
+	 * `enableWebhooks` {locationId?}, `publishShippedEvent` {id} and `webhookDeliveries`.
 	 */
-	protected control(action: string, body: unknown): SandboxResponse | undefined {
+	protected control(action: string, body: unknown): Promise<SandboxResponse> | SandboxResponse | undefined {
 		if (action === 'expireSessions') return { status: 200, body: { expired: this.expireAllSessions() } };
+		if (action === 'webhookDeliveries') return { status: 200, body: this.webhookDeliveries() };
+		if (action === 'publishShippedEvent') {
+			const id = isObject(body) ? String(body.id) : '';
+			return this.publishShippedEvent(id).then(
+				(delivery) => ({ status: 200, body: delivery ?? { sent: false, reason: 'the origin does not support ENABLE_WEBHOOKS' } }),
+				(error: Error) => ({ status: 400, body: { error: error.message } }),
+			);
+		}
 		const actions: Record<string, (b: JsonObject) => unknown> = {
 			config: (b) => this.configure(b as Partial<OpenBoxesSandboxOptions>),
 			setQuantityOnHand: (b) => {
@@ -431,6 +517,11 @@ export class OpenBoxesSandbox extends SandboxServer {
 			setPurchaseOrderStatus: (b) => {
 				this.setPurchaseOrderStatus(String(b.id), String(b.status) as OrderStatus);
 				return this.purchaseOrders().find((o) => o.id === b.id);
+			},
+			enableWebhooks: (b) => {
+				const locationId = typeof b.locationId === 'string' ? b.locationId : OPENBOXES_DEMO.locationId;
+				this.enableWebhooks(locationId);
+				return { locationId, supportedActivities: this.locations().find((l) => l.id === locationId)?.supportedActivities };
 			},
 		};
 		const run = Object.hasOwn(actions, action) ? actions[action] : undefined;
@@ -573,9 +664,18 @@ export class OpenBoxesSandbox extends SandboxServer {
 			return deleteStockMovement(this.state, sm, session.locationId);
 		}, 'assistant');
 		this.get('/stockMovements/:id/status', ({ ctx }) => ok({ data: this.movement(ctx.params.id).requisitionStatus }));
-		this.post('/stockMovements/:id/status', ({ ctx, user }) => {
-			transition(this.state, this.movement(ctx.params.id), bodyObject(ctx), user, nowSeconds());
-			return empty(200);
+		// Shipping publishes OpenBoxes' webhook event before the call answers (ShipmentService.sendShipment).
+		this.route('POST', `${API}/stockMovements/:id/status`, async (ctx) => {
+			let shipped: ShippedEvent | undefined;
+			const response = this.secured('write', ({ ctx, session, user }) => {
+				const sm = this.movement(ctx.params.id);
+				const wasShipped = isShipped(sm);
+				transition(this.state, sm, bodyObject(ctx), user, nowSeconds());
+				if (!wasShipped && isShipped(sm)) shipped = this.shippedEventOf(sm, { userId: user.id, locationId: session.locationId });
+				return empty(200);
+			})(ctx);
+			await this.publishShipped(shipped);
+			return response;
 		});
 		this.delete('/stockMovements/:id/status', ({ ctx, user }) => {
 			rollbackStockMovement(this.state, this.movement(ctx.params.id), user, nowSeconds());

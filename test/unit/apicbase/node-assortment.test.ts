@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import * as assortmentFile from '../../../nodes/Apicbase/actions/supplierAssortmentFile';
 import { articleProblems, assortmentProblems, describeProblem, isValidGtin } from '../../../nodes/Apicbase/assortment';
@@ -82,7 +82,11 @@ describe('Apicbase assortment validation', () => {
 		[{ price_type_code: 0, price_unit: 'kg' }, 'price_unit', 'only allowed when price_type_code is 1'],
 		[{ price: -1 }, 'price', 'must be 0 or more'],
 		[{ price: 'abc' }, 'price', 'must be a number'],
-		[{ package_description: undefined }, 'package_description', 'is required'],
+		[{ package_description: undefined }, 'package_description or package_description_str', 'is required'],
+		[{ package_description: undefined, package_description_str: '' }, 'package_description or package_description_str', 'is required'],
+		[{ package_description: undefined, package_description_str: 6 }, 'package_description_str', 'must be text'],
+		[{ package_description: undefined, package_description_str: '   ' }, 'package_description_str', 'must not be only spaces'],
+		[{ package_description_str: { text: '6 x 33 cl' } }, 'package_description_str', 'must be text'],
 		[{ package_description: { quantity: 1.1234567, package: { quantity: 1, unit_name: 'l' } } }, 'package_description.quantity', 'at most 6 decimals'],
 		[{ package_description: { quantity: 1, unit_name: 'l', gtin: '4006381333932' } }, 'package_description.gtin', 'not a valid GTIN'],
 		[{ package_description: { quantity: 0, unit_name: 'l' } }, 'package_description.quantity', 'greater than 0'],
@@ -94,6 +98,23 @@ describe('Apicbase assortment validation', () => {
 		expect(problems).toHaveLength(1);
 		expect(problems[0].field).toBe(field);
 		expect(problems[0].message).toContain(message);
+	});
+
+	it('accepts an article described only by package_description_str (free text), or by both', () => {
+		expect(articleProblems(article({ package_description: undefined, package_description_str: '6 x 33 cl' }), 1)).toEqual([]);
+		expect(articleProblems(article({ package_description_str: '6 x 33 cl' }), 1)).toEqual([]);
+	});
+
+	it('still checks package_description when package_description_str is given too', () => {
+		const problems = articleProblems(article({ package_description_str: '6 x 33 cl', package_description: { quantity: 0, unit_name: 'l' } }), 1);
+		expect(problems.map((p) => p.field)).toEqual(['package_description.quantity']);
+	});
+
+	it('names both package fields when an article has neither', () => {
+		const [problem] = articleProblems(article({ package_description: undefined }), 1);
+		expect(describeProblem(problem)).toMatch(
+			/^Article 1 \("A-100"\): package_description or package_description_str is required: a structured package such as \{.*\}, or a text such as "6 x 33 cl"$/,
+		);
 	});
 
 	it('accepts a per-unit price with its unit and a lead time', () => {
@@ -159,6 +180,35 @@ describe('Apicbase node: Assortment File > Upload', () => {
 			credentials,
 		});
 		await expect(runOperations.call(context, resources)).rejects.toThrow(message);
+		expect(calls).toHaveLength(0);
+	});
+
+	it('uploads an article with only package_description_str exactly as given', async () => {
+		const textOnly: IDataObject = { third_party_id: 'T-1', name: 'Cola', package_description_str: ' 6 x 33 cl tray ' };
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems' },
+			items: [{ json: textOnly }],
+			credentials,
+			respond: () => ({ id: 'f' }),
+		});
+		await runOperations.call(context, resources);
+		expect(calls).toHaveLength(1);
+		const form = parts(calls[0].options.body as Buffer, (calls[0].options.headers as IDataObject)['Content-Type'] as string);
+		// Nothing added (no package_description), nothing trimmed.
+		expect(JSON.parse(form.file.content)).toEqual([textOnly]);
+	});
+
+	it('refuses an article with neither package field, naming both, before any request', async () => {
+		const { context, calls } = mockExecuteFunctions({
+			parameters: { resource: 'supplierAssortmentFile', operation: 'upload', customerNumber: 'C1', articlesFrom: 'inputItems' },
+			items: [{ json: article({ package_description: undefined }) }],
+			credentials,
+		});
+		const error = await runOperations.call(context, resources).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect((error as Error).message).toMatch(
+			/^1 problem in the articles; nothing was uploaded\. Article 1 \("A-100"\): package_description or package_description_str is required/,
+		);
 		expect(calls).toHaveLength(0);
 	});
 

@@ -116,7 +116,7 @@ describe('Apicbase node: Purchase Order', () => {
 });
 
 describe('Apicbase node: Delivery', () => {
-	it('Create Draft posts the order, packages, remarks and update-stock flag', async () => {
+	it('Create Draft posts the order, packages (as supplier_package, Apicbase\'s name), remarks and update-stock flag', async () => {
 		const { output, calls } = await run(
 			{
 				resource: 'delivery',
@@ -138,25 +138,27 @@ describe('Apicbase node: Delivery', () => {
 			url: 'http://ap.test/api/v2/procurement/deliveries/',
 			body: {
 				purchase_order: 'po-1',
-				delivered_packages: [
-					{ package: 'pk-1', quantity: 2, price: 12.5, intake_reason: 'damaged box' },
-					{ package: 'pk-2', quantity: 0 },
-				],
 				remarks: 'left at back door',
 				update_stock: false,
 			},
 		});
+		// Exactly these keys: the package goes as supplier_package, never under the old name "package".
+		expect((calls[0].options.body as IDataObject).delivered_packages).toEqual([
+			{ supplier_package: 'pk-1', quantity: 2, price: 12.5, intake_reason: 'damaged box' },
+			{ supplier_package: 'pk-2', quantity: 0 },
+		]);
 		expect(calls[0].credentialType).toBe('apicbaseOAuth2Api');
 		expect(output[0].json.id).toBe('del-1');
 	});
 
-	it('Create Draft updates stock by default', async () => {
+	it('Create Draft updates stock by default and sends no package list when no rows are given', async () => {
 		const { calls } = await run({ resource: 'delivery', operation: 'createDraft', purchaseOrderId: 'po-1' });
-		expect(calls[0].options.body).toEqual({ purchase_order: 'po-1', delivered_packages: [], update_stock: true });
+		expect(calls[0].options.body).toEqual({ purchase_order: 'po-1', update_stock: true });
 	});
 
 	it.each([
-		[{ packageId: '', quantity: 1 }, 'Delivered package 1: Package ID is required'],
+		[{ packageId: '', quantity: 1 }, 'Delivered package 1: Supplier Package ID is required'],
+		[{ packageId: '  ', quantity: 1 }, 'Delivered package 1: Supplier Package ID is required'],
 		[{ packageId: 'p', quantity: -1 }, 'Delivered package 1: Quantity must be a number of 0 or more'],
 		[{ packageId: 'p', quantity: 1, price: '12,50' }, 'Delivered package 1: Price must be a number of 0 or more'],
 	])('Create Draft rejects %j before any request', async (row, message) => {

@@ -219,6 +219,7 @@ describe('Apicbase Trigger description', () => {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: '={{$parameter["responseMode"]}}',
+				responseData: '',
 				path: 'purchase-order',
 			},
 		]);

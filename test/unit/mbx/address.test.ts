@@ -134,7 +134,9 @@ describe('validateLines', () => {
 			'Lines › Line 2 › Customs Declared Value must be a number of 0 or more, got "-5"',
 		],
 		[[{ product_code: 'P', quantity: 1, customs_declared_value: 'abc' }], 'Lines › Line 1 › Customs Declared Value must be a number of 0 or more, got "abc"'],
-		[[{ product_code: 'P', quantity: 1 }], 'Lines › Line 1 › Customs Declared Value must be a number of 0 or more, got ""'],
+		[[{ product_code: 'P', quantity: 1 }], 'Lines › Line 1 › Customs Declared Value is required (the customs value of one unit)'],
+		[[{ product_code: 'P', quantity: 1, customs_declared_value: '  ' }], 'Lines › Line 1 › Customs Declared Value is required (the customs value of one unit)'],
+		[[{ product_code: 'P', quantity: 1, customs_declared_value: null }], 'Lines › Line 1 › Customs Declared Value is required (the customs value of one unit)'],
 	])('refuses %j naming the field', (lines, message) => {
 		const error = errorOf(() => validateLines(node, lines, 2));
 		expect(error.message).toBe(message);

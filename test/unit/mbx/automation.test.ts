@@ -146,8 +146,8 @@ describe('MBX automationQueue', () => {
 		expect(error.description).toBe('Check the "IP Address" field.');
 	});
 
-	it('Get Many pages and sends the Finished and Work Order ID filters in q', async () => {
-		const queues = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, finished: true }));
+	it('Get Many pages and sends the Finished and Work Order ID filters as keys of q', async () => {
+		const queues = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, finished: true, work_order_id: 55 }));
 		const { calls, output } = await run({
 			parameters: {
 				resource: 'automationQueue',
@@ -159,8 +159,8 @@ describe('MBX automationQueue', () => {
 		});
 		expect(output).toHaveLength(120);
 		expect(calls.map((c) => [c.options.method, c.options.url.split('?')[0], qOf(c.options.url)])).toEqual([
-			['GET', '/v2/automation_queues', { limit: 100, offset: 0, filters: { finished: true, work_order_id: 55 } }],
-			['GET', '/v2/automation_queues', { limit: 100, offset: 100, filters: { finished: true, work_order_id: 55 } }],
+			['GET', '/v2/automation_queues', { limit: 100, offset: 0, finished: true, work_order_id: 55 }],
+			['GET', '/v2/automation_queues', { limit: 100, offset: 100, finished: true, work_order_id: 55 }],
 		]);
 	});
 
@@ -169,7 +169,7 @@ describe('MBX automationQueue', () => {
 			parameters: { resource: 'automationQueue', operation: 'getAll', returnAll: false, limit: 10, filters: { finished: false } },
 			respond: listResponder([]),
 		});
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 10, offset: 0, filters: { finished: false } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, finished: false });
 	});
 });
 
@@ -304,7 +304,9 @@ describe('MBX serialData', () => {
 		[{ value: 'v'.repeat(257) }, 'Value can be at most 256 characters long, got 257'],
 		[{ value: '' }, 'Value is required'],
 		[{ metadata: 'm'.repeat(257) }, 'Metadata can be at most 256 characters long, got 257'],
-		[{ serialDataTypeId: 0 }, 'Serial Data Type ID must be a whole number of 1 or more, got "0"'],
+		[{ serialDataTypeId: 0 }, 'Serial Data Type ID is required'],
+		[{ serialDataTypeId: '' }, 'Serial Data Type ID is required'],
+		[{ serialDataTypeId: -2 }, 'Serial Data Type ID must be a whole number of 1 or more, got "-2"'],
 		[{ manufacturerSerial: '' }, 'Manufacturer Serial is required'],
 	])('Create rejects %p before any request', async (overrides, message) => {
 		const { error, calls } = await runExpectingError({ parameters: params(overrides) });
@@ -327,7 +329,7 @@ describe('MBX serialData', () => {
 		});
 		expect(output.map((o) => o.json.id)).toEqual([1, 2]);
 		expect(calls.map((c) => [c.options.method, c.options.url.split('?')[0], qOf(c.options.url)])).toEqual([
-			['GET', '/v2/serial_data', { limit: 2, offset: 0, filters: { manufacturer_serial: '124567' } }],
+			['GET', '/v2/serial_data', { limit: 100, offset: 0, manufacturer_serial: '124567' }],
 		]);
 	});
 });

@@ -220,6 +220,158 @@ describe('MBX Customer Order Submission: Create', () => {
 	});
 });
 
+describe('MBX Customer Order Submission: only what the user gave', () => {
+	it('Create with only the required fields sends exactly those (empty optional fields left out)', async () => {
+		const { run, calls } = setup(
+			{
+				...createParameters,
+				recipient: { address: { name: 'Pat Doe', address_1: '1 Main St', city: 'Austin', country: 'US', company: '', email: '', phone: '', address_2: '', address_3: '', state: '', zip: '' } },
+				lines: { line: [{ product_code: 'P-1', quantity: 1, customs_declared_value: '0' }] },
+				additionalFields: {},
+			},
+			() => order,
+		);
+		await run();
+		// The address keeps MBX's own shape (its POST example sends unused address lines as null).
+		expect(calls[0].options.body).toEqual({
+			organization_id: 1234,
+			purchase_order: '56789',
+			customer_order: 'MBX-01234-56789',
+			ship_method_id: 12,
+			recipient: { name: 'Pat Doe', company: null, email: null, phone: null, address_1: '1 Main St', address_2: null, address_3: null, city: 'Austin', state: null, zip: null, country: 'US' },
+			lines: [{ product_code: 'P-1', quantity: 1, customs_declared_value: 0 }],
+		});
+	});
+
+	it('leaves out optional fields that were added but left empty on Create', async () => {
+		const { run, calls } = setup(
+			{
+				...createParameters,
+				additionalFields: { promise_date: '', end_user_order_dt: '', end_user_po: ' ', end_user_name: '', customer_data: '', notes: '', ship_account: '' },
+			},
+			() => order,
+		);
+		await run();
+		expect(Object.keys(calls[0].options.body as IDataObject)).toEqual([
+			'organization_id',
+			'purchase_order',
+			'customer_order',
+			'ship_method_id',
+			'recipient',
+			'lines',
+		]);
+	});
+
+	it('refuses a line without a customs value instead of sending 0, from the fields and from JSON', async () => {
+		for (const change of [
+			{ lines: { line: [{ product_code: 'P-1', quantity: 1, customs_declared_value: '' }] } },
+			{ lines: { line: [{ product_code: 'P-1', quantity: 1 }] } },
+			{ linesFrom: 'json', linesJson: '[{"product_code": "P-1", "quantity": 1}]' },
+		]) {
+			const { run, calls } = setup({ ...createParameters, ...change }, () => order);
+			const result = run();
+			await expect(result).rejects.toBeInstanceOf(NodeOperationError);
+			await expect(result).rejects.toThrow('Lines › Line 1 › Customs Declared Value is required (the customs value of one unit)');
+			expect(calls).toHaveLength(0);
+		}
+	});
+
+	it('offers the customs value as a required field that starts empty', () => {
+		const linesField = description.find((p) => p.name === 'lines' && p.displayOptions?.show?.operation?.includes('create'));
+		const values = (linesField?.options as Array<{ values: INodeProperties[] }>)[0].values;
+		expect(values.find((v) => v.name === 'customs_declared_value')).toMatchObject({ type: 'string', required: true, default: '' });
+	});
+});
+
+describe('MBX Customer Order Submission: promise date, end user and customer data', () => {
+	it('sends the promise date as YYYY-MM-DD and the other documented order columns on Create', async () => {
+		const { run, calls } = setup(
+			{
+				...createParameters,
+				additionalFields: {
+					promise_date: '2026-12-15T00:00:00',
+					end_user_po: ' 0123456789 ',
+					end_user_name: 'Jane L. Doe',
+					end_user_order_dt: '2015-04-30T14:36:13.073726',
+					customer_data: 'crm A-1001',
+				},
+			},
+			() => order,
+		);
+		await run();
+		expect(calls[0].options.body).toMatchObject({
+			promise_date: '2026-12-15',
+			end_user_po: '0123456789',
+			end_user_name: 'Jane L. Doe',
+			end_user_order_dt: '2015-04-30T14:36:13.073726',
+			customer_data: 'crm A-1001',
+		});
+	});
+
+	it.each<[string, unknown, string]>([
+		['a date from the picker', '2026-11-24T00:00:00', '2026-11-24'],
+		['a bare ISO date', ' 2026-11-24 ', '2026-11-24'],
+		['a time with a zone, keeping the day written', '2026-11-24T23:30:00-05:00', '2026-11-24'],
+		['a Luxon DateTime from an expression', { toISO: () => '2027-01-05T18:30:00.000+01:00' }, '2027-01-05'],
+		['a JavaScript Date', new Date('2027-02-03T10:00:00Z'), '2027-02-03'],
+	])('reads %s as a promise date', async (_case, promise_date, sent) => {
+		const { run, calls } = setup({ operation: 'update', orderId: { __rl: true, mode: 'id', value: '42' }, updateFields: { promise_date } }, () => order);
+		await run();
+		expect(calls[0].options.body).toEqual({ promise_date: sent });
+	});
+
+	it.each<[string, unknown, string]>([
+		['the picker', '2026-11-24T14:30:00', '2026-11-24T14:30:00'],
+		['a time without seconds and with a zone', '2026-11-24 14:30z', '2026-11-24T14:30:00Z'],
+		['a bare date', '2026-11-24', '2026-11-24'],
+		['a Luxon DateTime', { toISO: () => '2026-11-24T14:30:00.000-05:00' }, '2026-11-24T14:30:00.000-05:00'],
+	])('reads the end user order date from %s', async (_case, end_user_order_dt, sent) => {
+		const { run, calls } = setup({ operation: 'update', orderId: { __rl: true, mode: 'id', value: '42' }, updateFields: { end_user_order_dt } }, () => order);
+		await run();
+		expect(calls[0].options.body).toEqual({ end_user_order_dt: sent });
+	});
+
+	it.each<[string, IDataObject, string]>([
+		['a promise date that is no date', { promise_date: 'next Friday' }, 'Promise Date "next Friday" is not a date MBX can read'],
+		['a promise date that is no day', { promise_date: '2026-02-30' }, 'Promise Date "2026-02-30" is not a date MBX can read'],
+		['a promise date in US form', { promise_date: '11/24/2026' }, 'Promise Date "11/24/2026" is not a date MBX can read'],
+		['a promise date as a number', { promise_date: 20261124 }, 'Promise Date "20261124" is not a date MBX can read'],
+		['an invalid JavaScript Date', { promise_date: new Date('nope') as unknown as string }, 'Promise Date'],
+		['an end user order date at 24 o’clock', { end_user_order_dt: '2026-11-24T24:00:00' }, 'End User Order Date "2026-11-24T24:00:00" is not a date and time MBX can read'],
+	])('refuses %s before sending, naming the field', async (_case, additionalFields, message) => {
+		const { run, calls } = setup({ ...createParameters, additionalFields }, () => order);
+		const result = run();
+		await expect(result).rejects.toBeInstanceOf(NodeOperationError);
+		await expect(result).rejects.toThrow(message);
+		expect(calls).toHaveLength(0);
+	});
+
+	it('sends customer data an expression gives as an object as JSON text', async () => {
+		const { run, calls } = setup({ ...createParameters, additionalFields: { customer_data: { crm_id: 'A-1001', tags: ['vip'] } } }, () => order);
+		await run();
+		expect((calls[0].options.body as IDataObject).customer_data).toBe('{"crm_id":"A-1001","tags":["vip"]}');
+	});
+
+	it('clears an added but empty date with null, and empty text with "", on Update', async () => {
+		const { run, calls } = setup(
+			{ operation: 'update', orderId: { __rl: true, mode: 'id', value: '42' }, updateFields: { promise_date: '', end_user_order_dt: '', customer_data: '', end_user_po: '' } },
+			() => order,
+		);
+		await run();
+		expect(calls[0].options.body).toEqual({ promise_date: null, end_user_order_dt: null, customer_data: '', end_user_po: '' });
+	});
+
+	it('offers the new fields with hints, as date pickers where MBX keeps dates', () => {
+		const create = description.find((p) => p.name === 'additionalFields')?.options as INodeProperties[];
+		const field = (name: string) => create.find((o) => o.name === name);
+		expect(field('promise_date')).toMatchObject({ displayName: 'Promise Date', type: 'dateTime', default: '' });
+		expect(field('end_user_order_dt')).toMatchObject({ displayName: 'End User Order Date', type: 'dateTime', default: '' });
+		expect(field('customer_data')).toMatchObject({ type: 'string', default: '' });
+		for (const name of ['promise_date', 'end_user_order_dt', 'customer_data']) expect(field(name)?.hint).toBeTruthy();
+		for (const name of ['end_user_po', 'end_user_name']) expect(field(name)?.description).toBeTruthy();
+	});
+});
+
 describe('MBX Customer Order Submission: Get', () => {
 	it('GETs the order picked in the list and returns it as it is', async () => {
 		const { run, calls } = setup({ operation: 'get', orderId: { __rl: true, mode: 'list', value: '42' } }, () => order);
@@ -236,38 +388,45 @@ describe('MBX Customer Order Submission: Get', () => {
 });
 
 describe('MBX Customer Order Submission: Get Many', () => {
-	const all = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, purchase_order: `PO-${i + 1}`, status: 'pending' }));
+	// A server that ignores filters: every third order is SO-1, every second one shipped.
+	const all = Array.from({ length: 120 }, (_, i) => ({
+		id: i + 1,
+		purchase_order: `PO-${i + 1}`,
+		customer_order: i % 3 === 0 ? 'SO-1' : `SO-${i + 1}`,
+		status: i % 2 ? 'shipped' : 'pending',
+	}));
 	const listResponder = (call: RecordedCall) => {
 		const q = qOf(call.options.url) as { limit: number; offset: number };
 		const results = all.slice(q.offset, q.offset + q.limit);
 		return { count: results.length, total_results: all.length, offset: q.offset, results };
 	};
 
-	it('sends the filters in q, status in lowercase, and stops at the limit', async () => {
+	it('sends the filters as keys of q, status in lowercase, and stops at the limit', async () => {
 		const { run, calls } = setup(
 			{
 				operation: 'getAll',
 				returnAll: false,
 				limit: 5,
-				filters: { status: 'shipped', purchase_order: ' 56789 ', customer_order: '' },
+				filters: { status: 'Shipped', customer_order: ' SO-1 ', purchase_order: '' },
 			},
 			listResponder,
 		);
 		const [output] = await run();
-		expect(output).toHaveLength(5);
+		expect(output.map((o) => o.json.id)).toEqual([4, 10, 16, 22, 28]);
 		expect(calls).toHaveLength(1);
 		expect(calls[0].options.method).toBe('GET');
 		expect(calls[0].options.url.startsWith(`${PATH}?q=`)).toBe(true);
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 5, offset: 0, filters: { status: 'shipped', purchase_order: '56789' } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, status: 'shipped', customer_order: 'SO-1' });
 	});
 
-	it('pages through every order with Return All', async () => {
+	it('pages through every order with Return All, keeping the matching ones', async () => {
 		const { run, calls } = setup({ operation: 'getAll', returnAll: true, filters: { customer_order: 'SO-1' } }, listResponder);
 		const [output] = await run();
-		expect(output).toHaveLength(120);
+		expect(output).toHaveLength(40);
+		expect(output.every((o) => o.json.customer_order === 'SO-1')).toBe(true);
 		expect(calls.map((c) => qOf(c.options.url))).toEqual([
-			{ limit: 100, offset: 0, filters: { customer_order: 'SO-1' } },
-			{ limit: 100, offset: 100, filters: { customer_order: 'SO-1' } },
+			{ limit: 100, offset: 0, customer_order: 'SO-1' },
+			{ limit: 100, offset: 100, customer_order: 'SO-1' },
 		]);
 	});
 
@@ -382,12 +541,17 @@ describe('MBX Customer Order Submission: parameters', () => {
 		}
 		const update = byName('updateFields', 'update')?.options as INodeProperties[];
 		expect(update.map((o) => o.name)).toEqual([
+			'customer_data',
 			'customer_order',
 			'duties_and_taxes_account',
+			'end_user_name',
+			'end_user_order_dt',
+			'end_user_po',
 			'importer_of_record',
 			'lines',
 			'notes',
 			'organization_id',
+			'promise_date',
 			'purchase_order',
 			'recipient',
 			'customer_rma_case',

@@ -99,7 +99,7 @@ describe('MBX listSearch', () => {
 			results: [{ id: 7, name: 'Generic Appliance' }],
 		}));
 		const result = await searchItems.call(context, ' Generic Appliance ');
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, filters: { name: 'Generic Appliance' } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, name: 'Generic Appliance' });
 		expect(result).toEqual({ results: [{ name: 'Generic Appliance (#7)', value: '7' }] });
 	});
 
@@ -110,11 +110,11 @@ describe('MBX listSearch', () => {
 		];
 		const { context, calls } = loadOptionsContext((call) => {
 			const q = qOf(call.options.url) ?? {};
-			const rows = inventories.filter((r) => !q.filters || r.item_id === (q.filters as IDataObject).item_id);
+			const rows = inventories.filter((r) => q.item_id === undefined || r.item_id === (q as IDataObject).item_id);
 			return listResponder(rows)(call);
 		});
 		const result = await searchInventories.call(context, '#127188');
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, filters: { item_id: 127188 } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, item_id: 127188 });
 		expect(result).toEqual({
 			results: [
 				{ name: 'Inventory #22742 · item 127188 · on hand 12', value: '22742' },
@@ -134,17 +134,18 @@ describe('MBX listSearch', () => {
 	});
 
 	it('searchInvoices shows id, order and total, and filters on a typed order ID', async () => {
-		const { context, calls } = loadOptionsContext(() => ({
-			count: 1,
-			total_results: 123,
-			offset: 0,
-			results: [{ id: 123456, order_id: 654321, total: 1234.5 }],
-		}));
+		const { context, calls } = loadOptionsContext((call) => {
+			const offset = Number(qOf(call.options.url)?.offset);
+			const results = offset === 0 ? [{ id: 123456, order_id: 654321, total: 1234.5 }] : [];
+			return { count: results.length, total_results: 123, offset, results };
+		});
 		const result = await searchInvoices.call(context, ' 654321 ');
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, filters: { order_id: 654321 } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, order_id: 654321 });
 		expect(result.results).toEqual([{ name: 'Invoice #123456 · order 654321 · 1234.50', value: '123456' }]);
-		// MBX's own sample says total_results 123 while returning one row: the next page starts after it.
-		expect(result.paginationToken).toBe('1');
+		// MBX's own sample says total_results 123 while returning one row: the next request starts
+		// after it (fewer than 50 matched), and an empty page ends the list.
+		expect(qOf(calls[1].options.url)).toEqual({ limit: 50, offset: 1, order_id: 654321 });
+		expect(result.paginationToken).toBeUndefined();
 	});
 
 	it('searchInvoices formats a total sent as text', async () => {

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { httpError } from '../../helpers/mockContext';
+import { MBX_FILTERS_HINT } from '../../../nodes/Mbx/filters';
 import { listResponder, locator, pathOf, qOf, RESOURCES, run, runExpectingError } from './resourceHarness';
 import * as automationTaskType from '../../../nodes/Mbx/actions/automationTaskType';
 import * as customerCatalogItem from '../../../nodes/Mbx/actions/customerCatalogItem';
@@ -119,6 +120,37 @@ describe.each(CASES)('MBX $resource', (c) => {
 		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
 	});
 
+	it('Get takes the record out of the list envelope, as MBX shows for some single reads', async () => {
+		const record = { id: 42, name: 'Answer' };
+		const { output } = await run({
+			parameters: { resource: c.resource, operation: 'get', [c.idParam]: locator('42') },
+			respond: () => ({ count: 1, total_results: 1, offset: 0, results: [record] }),
+		});
+		expect(output).toEqual([{ json: record, pairedItem: { item: 0 } }]);
+
+		const { error } = await runExpectingError({
+			parameters: { resource: c.resource, operation: 'get', [c.idParam]: locator('43') },
+			respond: () => ({ count: 0, total_results: 0, offset: 0, results: [] }),
+		});
+		expect(error.message).toBe(`MBX found nothing at ${c.path}/43`);
+	});
+
+	it('Get Many reads a bare JSON list too, and stops when MBX sent more than asked for', async () => {
+		const { calls, output } = await run({
+			parameters: { resource: c.resource, operation: 'getAll', returnAll: false, limit: 3 },
+			respond: () => rows.slice(0, 3),
+		});
+		expect(output.map((o) => o.json.id)).toEqual([1, 2, 3]);
+		expect(calls).toHaveLength(1);
+
+		const everything = await run({
+			parameters: { resource: c.resource, operation: 'getAll', returnAll: true, filters: {} },
+			respond: () => rows,
+		});
+		expect(everything.output).toHaveLength(rows.length);
+		expect(everything.calls).toHaveLength(1);
+	});
+
 	it('Get accepts an ID typed in "By ID" mode', async () => {
 		const { calls } = await run({
 			parameters: { resource: c.resource, operation: 'get', [c.idParam]: locator(' 7 ', 'id') },
@@ -182,13 +214,19 @@ describe.each(CASES)('MBX $resource', (c) => {
 
 	if (c.filters) {
 		const filters = c.filters;
-		it('Get Many sends the filters in q, cleaned and typed', async () => {
+		it('Get Many sends the filters as top-level keys of q, cleaned and typed, asking for a full page', async () => {
 			const { calls } = await run({
 				parameters: { resource: c.resource, operation: 'getAll', returnAll: false, limit: 5, filters: filters.params },
 				respond: listResponder([]),
 			});
 			expect(calls).toHaveLength(1);
-			expect(qOf(calls[0].options.url)).toEqual({ limit: 5, offset: 0, filters: filters.q });
+			expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, ...filters.q });
+		});
+
+		it('Get Many tells the builder that filters are also checked on what comes back', () => {
+			const field = c.module.description.find((f) => f.name === 'filters');
+			expect(field?.hint).toBe(MBX_FILTERS_HINT);
+			expect(field?.hint).toMatch(/^Filters are sent to MBX and also checked on what comes back\./);
 		});
 
 		it('Get Many leaves empty text filters out', async () => {
@@ -224,7 +262,7 @@ describe('MBX item Get Many filters', () => {
 			parameters: { resource: 'item', operation: 'getAll', returnAll: true, filters: { stocked: false } },
 			respond: listResponder([]),
 		});
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, filters: { stocked: false } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, stocked: false });
 	});
 
 	it('handles an MBX answer with no results key as an empty list', async () => {

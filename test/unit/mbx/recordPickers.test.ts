@@ -101,8 +101,7 @@ describe('MBX Customer Catalog Item picker (searchCustomerCatalogItems)', () => 
 		price: i % 2 ? '12.5' : 3,
 	}));
 	const respond = (call: { options: { url: string } }) => {
-		const q = qOf(call.options.url) ?? {};
-		const filters = (q.filters ?? {}) as IDataObject;
+		const { limit: _limit, offset: _offset, ...filters } = qOf(call.options.url) ?? {};
 		const matching = entries.filter((e) => Object.entries(filters).every(([k, v]) => (e as IDataObject)[k] === v));
 		return listResponder(matching)(call as never);
 	};
@@ -127,11 +126,11 @@ describe('MBX Customer Catalog Item picker (searchCustomerCatalogItems)', () => 
 	it('narrows to an MBX item when digits are typed, and to an exact SKU otherwise', async () => {
 		const { context, calls } = loadOptionsContext(respond);
 		const byItem = await searchCustomerCatalogItems.call(context, ' #127002 ');
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, filters: { item_id: 127002 } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, item_id: 127002 });
 		expect(byItem.results.every((r) => r.name.includes('item 127002'))).toBe(true);
 
 		const bySku = await searchCustomerCatalogItems.call(context, ' ACME-010042 ');
-		expect(qOf(calls[1].options.url)).toEqual({ limit: 50, offset: 0, filters: { customer_sku: 'ACME-010042' } });
+		expect(qOf(calls[1].options.url)).toEqual({ limit: 50, offset: 0, customer_sku: 'ACME-010042' });
 		expect(bySku).toEqual({ results: [{ name: 'ACME-010042 · item 127000 · 3.00', value: '43' }] });
 	});
 });

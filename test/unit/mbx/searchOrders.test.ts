@@ -28,8 +28,8 @@ const orders = Array.from({ length: 120 }, (_, i) => ({
 }));
 
 function respond(call: RecordedCall) {
-	const q = qOf(call.options.url) as { limit: number; offset: number; filters?: { purchase_order?: string } };
-	const matching = q.filters?.purchase_order ? orders.filter((o) => o.purchase_order === q.filters?.purchase_order) : orders;
+	const q = qOf(call.options.url) as { limit: number; offset: number; purchase_order?: string };
+	const matching = q.purchase_order ? orders.filter((o) => o.purchase_order === q.purchase_order) : orders;
 	const results = matching.slice(q.offset, q.offset + q.limit);
 	return { count: results.length, total_results: matching.length, offset: q.offset, results };
 }
@@ -62,7 +62,7 @@ describe('searchOrders (the Order picker list)', () => {
 	it('filters by purchase order when the user types one', async () => {
 		const { context, calls } = loadOptionsContext(respond);
 		const page = await searchOrders.call(context, ' PO-7 ');
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, filters: { purchase_order: 'PO-7' } });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: 50, offset: 0, purchase_order: 'PO-7' });
 		expect(page).toEqual({ results: [{ name: 'PO-7 · SO-7 (pending)', value: '7' }] });
 	});
 

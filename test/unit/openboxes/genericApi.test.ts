@@ -70,10 +70,12 @@ describe('OpenBoxes Generic API resource', () => {
 		expect(json).toEqual([{ id: 'a' }]);
 	});
 
-	it('Search refuses no attributes or an empty property before sending', async () => {
+	it('Search refuses no attributes, an empty property or an empty value before sending', async () => {
 		for (const [searchAttributes, message] of [
 			[{}, /Search Attributes is empty/],
 			[{ attribute: [{ property: '', operator: 'eq', value: 'x' }] }, /Search Attributes 1: Property is required/],
+			[{ attribute: [{ property: 'name', operator: 'eq', value: 'x' }, { property: 'name', operator: 'eq', value: ' ' }] }, /Search Attributes 2: Value is required/],
+			[{ attribute: [{ property: 'name', operator: 'eq' }] }, /Search Attributes 1: Value is required/],
 			[{ attribute: [{ property: 'name', operator: 'gt', value: 'x' }] }, /Operator "gt"/],
 		] as const) {
 			const { error, calls } = await runExpectingError({ parameters: { ...base, operation: 'search', returnAll: true, searchAttributes } });
@@ -110,6 +112,8 @@ describe('OpenBoxes Generic API resource', () => {
 		['"text"', /JSON Body must be a JSON object or a list of objects/],
 		['[]', /JSON Body is an empty list/],
 		['[{"name": "A"}, 3]', /JSON Body entry 2 is not a JSON object/],
+		['{}', /JSON Body is an empty object; add the fields to send/],
+		['[{"name": "A"}, {}]', /JSON Body entry 2 is an empty object/],
 	])('Create refuses the JSON body %p before sending', async (jsonBody, message) => {
 		const { error, calls } = await runExpectingError({ parameters: { ...base, operation: 'create', jsonBody } });
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -128,6 +132,10 @@ describe('OpenBoxes Generic API resource', () => {
 		const list = await runExpectingError({ parameters: { ...base, operation: 'update', recordId: 'ii1', jsonBody: '[{"a": 1}]' } });
 		expect(list.error.message).toBe('JSON Body must be a JSON object');
 		expect(list.calls).toHaveLength(0);
+
+		const empty = await runExpectingError({ parameters: { ...base, operation: 'update', recordId: 'ii1', jsonBody: '{}' } });
+		expect(empty.error.message).toBe('JSON Body is an empty object; add the fields to send');
+		expect(empty.calls).toHaveLength(0);
 	});
 
 	it('Delete sends DELETE and outputs {deleted: true, id, resourceName}', async () => {

@@ -116,6 +116,7 @@ describe('OpenBoxes Purchase Order: Get, Delete, Rollback', () => {
 describe('OpenBoxes Purchase Order: Create', () => {
 	const base = {
 		operation: 'create',
+		name: ' Monthly restock ',
 		supplier: 'SUP1',
 		destination: locator(''),
 		orderedBy: 'U1',
@@ -126,7 +127,7 @@ describe('OpenBoxes Purchase Order: Create', () => {
 				{ productId: ' p2 ', quantity: '4', unitPrice: '0' },
 			],
 		},
-		additionalFields: { orderNumber: ' PO-1001 ', name: 'Monthly restock' },
+		additionalFields: { orderNumber: ' PO-1001 ' },
 	};
 
 	it('posts the order (destination defaults to the credential location) and unwraps the answer', async () => {
@@ -134,6 +135,7 @@ describe('OpenBoxes Purchase Order: Create', () => {
 		expect((await run())[0].json).toEqual({ id: 'po9', orderNumber: 'PO-1001' });
 		expect(calls[0].options).toMatchObject({ method: 'POST', url: `${API}/purchaseOrders` });
 		expect(calls[0].options.body).toEqual({
+			name: 'Monthly restock',
 			origin: { id: 'SUP1' },
 			destination: { id: 'L1' },
 			orderedBy: { id: 'U1' },
@@ -143,7 +145,6 @@ describe('OpenBoxes Purchase Order: Create', () => {
 				{ product: { id: 'p2' }, quantity: 4, unitPrice: 0 },
 			],
 			orderNumber: 'PO-1001',
-			name: 'Monthly restock',
 		});
 	});
 
@@ -165,7 +166,8 @@ describe('OpenBoxes Purchase Order: Create', () => {
 		await expect(run()).rejects.toThrow(/Validation error. Supplier is required/);
 	});
 
-	it('refuses empty lines, quantity below 1, a negative price and a missing supplier before any request', async () => {
+	it('refuses empty lines, quantity below 1, a negative price and a missing supplier or description before any request', async () => {
+		expect((await refused({ ...base, name: '  ' })).message).toBe('Description is required');
 		expect((await refused({ ...base, lines: {} })).message).toBe('Lines is empty; add at least one line');
 		expect((await refused({ ...base, lines: { line: [{ productId: 'p1', quantity: 0, unitPrice: 1 }] } })).message).toMatch(/Quantity \(line 1\)/);
 		expect((await refused({ ...base, lines: { line: [{ productId: 'p1', quantity: 1, unitPrice: -1 }] } })).message).toMatch(/Unit Price \(line 1\) must be a number of 0 or more/);

@@ -79,23 +79,20 @@ describe('OpenBoxes Stock Movement: Create', () => {
 		});
 	});
 
-	it('uses today when Date Requested is empty, and sends no lines when none are given', async () => {
-		jest.useFakeTimers({ now: Date.parse('2026-11-24T23:30:00Z'), doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'queueMicrotask'] });
-		try {
-			const { run, calls } = setup(
-				{ operation: 'create', origin: locator('L3'), destination: locator(''), requestedBy: 'U1', dateRequested: '' },
-				() => ({ data: { id: 'sm2' } }),
-			);
-			await run();
-			expect(calls[0].options.body).toEqual({
-				origin: { id: 'L3' },
-				destination: { id: 'L1' },
-				requestedBy: { id: 'U1' },
-				dateRequested: '11/24/2026',
-			});
-		} finally {
-			jest.useRealTimers();
-		}
+	it('refuses an empty Date Requested instead of making one up, and sends no lines when none are given', async () => {
+		const error = await refused({ operation: 'create', origin: locator('L3'), destination: locator(''), requestedBy: 'U1', dateRequested: '' });
+		expect(error.message).toBe('Date Requested is required');
+		const { run, calls } = setup(
+			{ operation: 'create', origin: locator('L3'), destination: locator(''), requestedBy: 'U1', dateRequested: { toString: () => '2026-11-24T00:00:00.000+01:00' } as unknown as string },
+			() => ({ data: { id: 'sm2' } }),
+		);
+		await run();
+		expect(calls[0].options.body).toEqual({
+			origin: { id: 'L3' },
+			destination: { id: 'L1' },
+			requestedBy: { id: 'U1' },
+			dateRequested: '11/24/2026',
+		});
 	});
 
 	it('refuses origin = destination (both empty means both are the credential location)', async () => {
@@ -105,7 +102,7 @@ describe('OpenBoxes Stock Movement: Create', () => {
 	});
 
 	it('refuses a missing requester, a bad date and a line with quantity below 1, naming the field', async () => {
-		const base = { operation: 'create', origin: locator(''), destination: locator('L2'), requestedBy: 'U1' };
+		const base = { operation: 'create', origin: locator(''), destination: locator('L2'), requestedBy: 'U1', dateRequested: '2026-11-24' };
 		expect((await refused({ ...base, requestedBy: ' ' })).message).toBe('Requested By is required');
 		expect((await refused({ ...base, dateRequested: 'next tuesday' })).message).toMatch(/Date Requested "next tuesday"/);
 		const quantity = await refused({ ...base, lines: { line: [{ productId: 'p1', quantityRequested: 1 }, { productId: 'p2', quantityRequested: 0 }] } });

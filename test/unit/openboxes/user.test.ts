@@ -19,7 +19,7 @@ const genericOnly = (status = 404) => (call: RecordedCall) => {
 
 describe('OpenBoxes User resource', () => {
 	describe('Create', () => {
-		it('uses the vendor POST /users endpoint first and unwraps its answer', async () => {
+		it('uses the vendor POST /users endpoint first and unwraps its answer; Active is sent only when added', async () => {
 			const { calls, json } = await run({
 				parameters: { resource: 'user', operation: 'create', ...user, additionalFields: { roles: ['ROLE_MANAGER'] } },
 				respond: () => ({ data: { id: 'u1', username: 'jdoe' } }),
@@ -30,7 +30,7 @@ describe('OpenBoxes User resource', () => {
 				path: '/users',
 				urlQuery: [],
 				qs: undefined,
-				body: { ...user, active: true, roles: ['ROLE_MANAGER'] },
+				body: { ...user, roles: ['ROLE_MANAGER'] },
 			});
 			expect(json).toEqual([{ id: 'u1', username: 'jdoe' }]);
 		});
@@ -72,7 +72,7 @@ describe('OpenBoxes User resource', () => {
 				respond: genericOnly(405),
 			});
 			expect(calls.map((c) => request(c).path)).toEqual(['/users', '/generic/user']);
-			expect(calls[1].options.body).toEqual({ ...user, active: true, passwordConfirm: 'secret1' });
+			expect(calls[1].options.body).toEqual({ ...user, passwordConfirm: 'secret1' });
 		});
 
 		it('does not fall back on other errors', async () => {

@@ -35,11 +35,13 @@ export const description: INodeProperties[] = [
 				name: 'package',
 				values: [
 					{
-						displayName: 'Package ID',
+						displayName: 'Supplier Package ID',
 						name: 'packageId',
 						type: 'string',
 						default: '',
-						description: 'The API ID of the supplier package on the order',
+						placeholder: 'e.g. 30012',
+						description:
+							'The API ID of the supplier package, as the purchase order shows it under packages → supplier_package (Purchase Order > Get). Not the ID of the order line itself.',
 					},
 					{
 						displayName: 'Quantity',
@@ -95,12 +97,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const deliveredPackages = rows.map((row, index) => {
 		const label = `Delivered package ${index + 1}`;
 		const packageId = String(row.packageId ?? '').trim();
-		if (packageId === '') throw fail(`${label}: Package ID is required`);
+		if (packageId === '') throw fail(`${label}: Supplier Package ID is required`);
 		const quantity = Number(row.quantity);
 		if (row.quantity === '' || row.quantity === undefined || !Number.isFinite(quantity) || quantity < 0) {
 			throw fail(`${label}: Quantity must be a number of 0 or more, got "${String(row.quantity)}"`);
 		}
-		const entry: IDataObject = { package: packageId, quantity };
+		// Apicbase names the package on a purchase order line supplier_package, and so does a delivered package.
+		const entry: IDataObject = { supplier_package: packageId, quantity };
 		const priceText = String(row.price ?? '').trim();
 		if (priceText !== '') {
 			const price = Number(priceText);
@@ -115,7 +118,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const body: IDataObject = {
 		purchase_order: purchaseOrderId,
-		delivered_packages: deliveredPackages,
+		// Only the purchase order is required; no rows means no list is sent, not an empty one.
+		...(deliveredPackages.length > 0 ? { delivered_packages: deliveredPackages } : {}),
 		update_stock: this.getNodeParameter('updateStock', itemIndex, true) as boolean,
 	};
 	const remarks = String(this.getNodeParameter('remarks', itemIndex, '') ?? '').trim();

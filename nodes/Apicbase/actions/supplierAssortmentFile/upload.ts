@@ -59,7 +59,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '[]',
 		description:
-			'A list of articles, usually an expression pointing at a field of the input item. Each needs third_party_id, name and package_description.',
+			'A list of articles, usually an expression pointing at a field of the input item. Each needs third_party_id, name, and package_description (structured) or package_description_str (text such as "6 x 33 cl").',
 		displayOptions: { show: { ...show, articlesFrom: ['json'] } },
 	},
 ];

@@ -63,6 +63,8 @@ export async function flagOrders(
 		const response = await apicbaseRequest.call(this, 'apicbaseSupplierApi', 'PATCH', APICBASE_PATHS.supplierPurchaseOrders, {
 			body,
 			itemIndex,
+			// Apicbase answers one error object per order sent: name them by their place in the IDs given.
+			errorList: { root: 'orders', offset: start },
 		});
 		if (Array.isArray(response)) flagged.push(...(response as IDataObject[]));
 		else if (response && typeof response === 'object' && Array.isArray((response as IDataObject).results)) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
-import { mbxRequest } from '../../transport';
+import { mbxGet } from '../../transport';
 
 const show = { resource: ['automationTaskType'], operation: ['get'] };
 
@@ -18,5 +18,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'automationTaskTypeId', 'Automation Task Type', itemIndex);
-	return (await mbxRequest.call(this, 'GET', `/v2/automation_task_types/${id}`, { itemIndex })) as IDataObject;
+	return await mbxGet.call(this, `/v2/automation_task_types/${id}`, itemIndex);
 }

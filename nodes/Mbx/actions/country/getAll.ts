@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
+import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
 
 const show = { resource: ['country'], operation: ['getAll'] };
@@ -14,6 +15,7 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
+		hint: MBX_FILTERS_HINT,
 		displayOptions: { show },
 		options: [
 			{

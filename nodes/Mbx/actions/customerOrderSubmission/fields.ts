@@ -6,6 +6,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { positiveInteger } from '../../../shared/parameters';
 import { validateAddress, validateLines, type MbxAddress, type MbxOrderLine } from '../../validation/address';
+import { isEmptyDate, mbxDate, mbxDateTime } from '../../validation/dates';
 import { isObject } from '../../../shared/values';
 
 export const ORDERS_PATH = '/v2/customer_order_submissions';
@@ -152,13 +153,16 @@ export function linesField(name: string): INodeProperties {
 						description: 'How many units to ship',
 					},
 					{
+						// Text, not a number field: a number field always holds a value (0 when untouched),
+						// and MBX must never get a customs value the builder did not give.
 						displayName: 'Customs Declared Value',
 						name: 'customs_declared_value',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: 'Customs value of one unit',
-						hint: 'Value of one unit: MBX multiplies it by the quantity',
+						type: 'string',
+						required: true,
+						default: '',
+						placeholder: 'e.g. 123.40',
+						description: 'Customs value of one unit, as declared to customs',
+						hint: 'Value of one unit: MBX multiplies it by the quantity. Type 0 only for goods without value.',
 					},
 				],
 			},
@@ -212,12 +216,50 @@ export function shipMethodField(name: string): INodeProperties {
 }
 
 /** The optional order fields, each named by MBX's key, sorted by display name. */
+export const customerDataField: INodeProperties = {
+	displayName: 'Customer Data',
+	name: 'customer_data',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	placeholder: 'e.g. {"crm_id": "A-1001"}',
+	description: 'Your own data kept with the order, e.g. a reference from your shop or ERP. MBX stores it as text.',
+	hint: 'Any text. A JSON object from an expression is sent as JSON text.',
+};
+
 export const dutiesAndTaxesAccountField: INodeProperties = {
 	displayName: 'Duties and Taxes Account',
 	name: 'duties_and_taxes_account',
 	type: 'string',
 	default: '',
 	description: 'Account number billed for duties and taxes at the destination',
+};
+
+export const endUserNameField: INodeProperties = {
+	displayName: 'End User Name',
+	name: 'end_user_name',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Jane L. Doe',
+	description: 'Name of your customer (the end user) the order is for, when you order on their behalf',
+};
+
+export const endUserOrderDateField: INodeProperties = {
+	displayName: 'End User Order Date',
+	name: 'end_user_order_dt',
+	type: 'dateTime',
+	default: '',
+	description: 'When the end user placed their order with you',
+	hint: 'A date and time such as 2026-11-24T14:30:00, sent as given (not converted to another time zone)',
+};
+
+export const endUserPoField: INodeProperties = {
+	displayName: 'End User PO',
+	name: 'end_user_po',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. 0123456789',
+	description: "Your customer's (the end user's) purchase order number",
 };
 
 export const notesField: INodeProperties = {
@@ -227,6 +269,15 @@ export const notesField: INodeProperties = {
 	typeOptions: { rows: 4 },
 	default: '',
 	description: 'Notes for the whole order',
+};
+
+export const promiseDateField: INodeProperties = {
+	displayName: 'Promise Date',
+	name: 'promise_date',
+	type: 'dateTime',
+	default: '',
+	description: 'The anticipated ship date of the order',
+	hint: 'Only the day is sent (as YYYY-MM-DD); a time is ignored',
 };
 
 export const rmaCaseField: INodeProperties = {
@@ -252,8 +303,13 @@ const LABELS: Record<string, string> = {
 	customer_order: 'Customer Order',
 	ship_method_id: 'Ship Method',
 	ship_account: 'Ship Account',
+	end_user_po: 'End User PO',
+	end_user_name: 'End User Name',
+	end_user_order_dt: 'End User Order Date',
+	promise_date: 'Promise Date',
 	notes: 'Notes',
 	customer_rma_case: 'RMA Case',
+	customer_data: 'Customer Data',
 	duties_and_taxes_account: 'Duties and Taxes Account',
 	recipient: 'Recipient',
 	importer_of_record: 'Importer of Record',
@@ -298,10 +354,16 @@ export function readLines(context: IExecuteFunctions, raw: unknown, itemIndex: n
 	return validateLines(context.getNode(), list, itemIndex);
 }
 
+/** Customer Data as MBX stores it, text: data an expression gives (an object, a list) as JSON text. */
+function customerData(raw: unknown): string {
+	return typeof raw === 'object' && raw !== null ? JSON.stringify(raw) : trimmed(raw);
+}
+
 /**
  * Turns a collection keyed by MBX names (Additional Fields, Update Fields) into body fields.
  * Only the fields present are sent. Empty optional text is left out on create (`keepEmpty`
- * false) and sent as "" on update, where it clears the value.
+ * false) and sent as "" on update, where it clears the value; an emptied date is sent as null
+ * there. Nothing the user left empty is sent on create.
  */
 export function orderFieldsBody(
 	context: IExecuteFunctions,
@@ -332,6 +394,20 @@ export function orderFieldsBody(
 			case 'lines':
 				body[key] = readLines(context, raw, itemIndex);
 				break;
+			case 'promise_date':
+			case 'end_user_order_dt':
+				if (!isEmptyDate(raw)) {
+					const read = key === 'promise_date' ? mbxDate : mbxDateTime;
+					body[key] = read(context.getNode(), raw, label, itemIndex);
+				} else if (options.keepEmpty) {
+					body[key] = null;
+				}
+				break;
+			case 'customer_data': {
+				const value = customerData(raw);
+				if (value !== '' || options.keepEmpty) body[key] = value;
+				break;
+			}
 			default: {
 				const value = trimmed(raw);
 				if (value !== '' || options.keepEmpty) body[key] = value;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
-import { mbxRequest } from '../../transport';
+import { mbxGet } from '../../transport';
 import { ORDERS_PATH } from './fields';
 
 const show = { resource: ['customerOrderSubmission'], operation: ['get'] };
@@ -18,5 +18,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
-	return (await mbxRequest.call(this, 'GET', `${ORDERS_PATH}/${id}`, { itemIndex })) as IDataObject;
+	return await mbxGet.call(this, `${ORDERS_PATH}/${id}`, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
-import { mbxRequest } from '../../transport';
+import { mbxGet } from '../../transport';
 
 const show = { resource: ['inventory'], operation: ['get'] };
 
@@ -17,5 +17,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'inventoryId', 'Inventory', itemIndex);
-	return (await mbxRequest.call(this, 'GET', `/v2/inventories/${id}`, { itemIndex })) as IDataObject;
+	return await mbxGet.call(this, `/v2/inventories/${id}`, itemIndex);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
-import { mbxRequest } from '../../transport';
+import { mbxGet } from '../../transport';
 
 const show = { resource: ['invoice'], operation: ['get'] };
 
@@ -17,5 +17,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'invoiceId', 'Invoice', itemIndex);
-	return (await mbxRequest.call(this, 'GET', `/v2/invoices/${id}`, { itemIndex })) as IDataObject;
+	return await mbxGet.call(this, `/v2/invoices/${id}`, itemIndex);
 }

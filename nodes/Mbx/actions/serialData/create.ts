@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { positiveIntegerParameter } from '../../../shared/parameters';
+import { positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
 import { textParameter } from '../automationTask/forge';
 
@@ -21,10 +21,12 @@ export const description: INodeProperties[] = [
 		displayName: 'Serial Data Type ID',
 		name: 'serialDataTypeId',
 		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 1,
+		// No made-up ID: 0 means "not chosen yet" and is refused, so MBX never gets a type the
+		// builder did not pick.
+		default: 0,
 		required: true,
 		description: 'MBX ID of the kind of data you record, e.g. a MAC address or a BIOS version. Ask MBX for the IDs.',
+		hint: 'An ID from MBX, e.g. 3',
 		displayOptions: { show },
 	},
 	{
@@ -51,7 +53,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const manufacturerSerial = textParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
 		required: true,
 	});
-	const serialDataTypeId = positiveIntegerParameter(this, 'serialDataTypeId', 'Serial Data Type ID', itemIndex);
+	const rawTypeId = this.getNodeParameter('serialDataTypeId', itemIndex, 0) as unknown;
+	if (rawTypeId === 0 || rawTypeId === null || rawTypeId === undefined || String(rawTypeId).trim() === '') {
+		throw new NodeOperationError(this.getNode(), 'Serial Data Type ID is required', {
+			itemIndex,
+			description: 'Fill in the "Serial Data Type ID" field with the ID MBX gave you for this kind of data.',
+		});
+	}
+	const serialDataTypeId = positiveInteger(this, rawTypeId, 'Serial Data Type ID', itemIndex);
 	const value = textParameter(this, 'value', 'Value', itemIndex, { required: true, trim: false });
 	const metadata = textParameter(this, 'metadata', 'Metadata', itemIndex, { required: false, trim: false });
 	const body: IDataObject = { manufacturer_serial: manufacturerSerial, serial_data_type_id: serialDataTypeId };

@@ -11,10 +11,10 @@ export const description: INodeProperties[] = [
 		displayName: 'JSON Body',
 		name: 'jsonBody',
 		type: 'json',
-		default: '{\n  "name": ""\n}',
+		default: '{}',
 		required: true,
 		description:
-			'The record as JSON: an object for one record, or a list of objects to save several at once (all or none are saved)',
+			'The record as JSON, e.g. {"name": "Vaccines"}: an object for one record, or a list of objects to save several at once (all or none are saved)',
 		hint: 'Link another record by its ID, e.g. "category": {"id": "ROOT"}',
 		displayOptions: { show },
 	},

@@ -79,13 +79,20 @@ export function jsonBody(
 			throw fieldError(context, `${label} is not valid JSON: ${(error as Error).message}`, label, itemIndex);
 		}
 	}
-	if (isObject(value)) return value;
+	// An empty object would save a record with nothing the builder gave (or change nothing).
+	const emptyHint = 'Give the fields of the record, e.g. {"name": "Vaccines"}.';
+	if (isObject(value)) {
+		if (Object.keys(value).length === 0) throw fieldError(context, `${label} is an empty object; add the fields to send`, label, itemIndex, emptyHint);
+		return value;
+	}
 	if (options.allowArray && Array.isArray(value)) {
 		if (value.length === 0) throw fieldError(context, `${label} is an empty list`, label, itemIndex);
 		const notObject = value.findIndex((entry) => !isObject(entry));
 		if (notObject !== -1) {
 			throw fieldError(context, `${label} entry ${notObject + 1} is not a JSON object`, label, itemIndex);
 		}
+		const empty = value.findIndex((entry) => Object.keys(entry as IDataObject).length === 0);
+		if (empty !== -1) throw fieldError(context, `${label} entry ${empty + 1} is an empty object`, label, itemIndex, emptyHint);
 		return value as IDataObject[];
 	}
 	throw fieldError(

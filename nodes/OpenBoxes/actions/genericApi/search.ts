@@ -64,6 +64,7 @@ export const description: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
+						required: true,
 						placeholder: 'e.g. Ibu%',
 						description: 'Text to compare with. With a Like operator, % stands for any text.',
 					},
@@ -99,8 +100,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (!OPERATORS.includes(operator)) {
 			throw fieldError(this, `${label}: Operator "${operator}" is not one of eq, like, ilike`, label, itemIndex);
 		}
-		// OpenBoxes compares with text only; numbers or booleans from expressions are sent as text.
+		// OpenBoxes compares with text only; numbers or booleans from expressions are sent as text. It
+		// needs a value (none is a server error), and an empty one is not sent as if it were given.
 		const value = entry.value === undefined || entry.value === null ? '' : String(entry.value);
+		if (value.trim() === '') {
+			throw fieldError(this, `${label}: Value is required`, label, itemIndex, 'Give the text to compare with, e.g. Ibu% with a Like operator.');
+		}
 		return { property, operator, value };
 	});
 	const response = await openBoxesRequest.call(this, 'POST', `${path}/search`, { body: { searchAttributes }, itemIndex });

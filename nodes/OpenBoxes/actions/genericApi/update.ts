@@ -13,9 +13,9 @@ export const description: INodeProperties[] = [
 		displayName: 'JSON Body',
 		name: 'jsonBody',
 		type: 'json',
-		default: '{\n  "name": ""\n}',
+		default: '{}',
 		required: true,
-		description: 'The fields to change as a JSON object; fields left out keep their value',
+		description: 'The fields to change as a JSON object, e.g. {"name": "Vaccines"}; fields left out keep their value',
 		displayOptions: { show },
 	},
 ];

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { fieldError } from '../../helpers';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, isObject, locationOrCredential, todayForOpenBoxes, trimmed } from '../stockMovement/shared';
+import { dataObject, isObject, locationOrCredential, trimmed } from '../stockMovement/shared';
 import {
 	ORDER_API_NOTICE,
 	PURCHASE_ORDERS_PATH,
@@ -22,10 +23,16 @@ const show = { resource: ['purchaseOrder'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	{ displayName: ORDER_API_NOTICE, name: 'orderApiNotice', type: 'notice', default: '', displayOptions: { show } },
+	{
+		...orderNameField,
+		required: true,
+		hint: 'OpenBoxes requires a description for every purchase order',
+		displayOptions: { show },
+	},
 	{ ...supplierField, required: true, displayOptions: { show } },
 	destinationPicker(show),
 	{ ...orderedByField, required: true, displayOptions: { show } },
-	{ ...dateOrderedField, description: 'When the order was placed. Leave empty for today.', displayOptions: { show } },
+	{ ...dateOrderedField, description: 'When the order was placed. Leave empty to send no date.', displayOptions: { show } },
 	{ ...orderLinesField(), required: true, displayOptions: { show } },
 	{
 		displayName: 'Additional Fields',
@@ -34,30 +41,32 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [orderNameField, orderNumberField],
+		options: [orderNumberField],
 	},
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Every field is checked before anything is sent.
+	const name = trimmed(this.getNodeParameter('name', itemIndex, ''));
+	if (name === '') throw fieldError(this, 'Description is required', 'Description', itemIndex, 'Fill in the "Description" field.');
 	const origin = requiredId(this, this.getNodeParameter('supplier', itemIndex, ''), 'Supplier', itemIndex);
 	const destination = await locationOrCredential(this, 'destination', 'Destination', itemIndex);
 	const orderedBy = requiredId(this, this.getNodeParameter('orderedBy', itemIndex, ''), 'Ordered By', itemIndex);
-	const ordered = dateOrdered(this, this.getNodeParameter('dateOrdered', itemIndex, ''), itemIndex) ?? todayForOpenBoxes(this);
+	// OpenBoxes keeps an order without a date (Order.dateOrdered is nullable), so none is made up.
+	const ordered = dateOrdered(this, this.getNodeParameter('dateOrdered', itemIndex, ''), itemIndex);
 	const orderItems = readOrderItems(this, this.getNodeParameter('lines', itemIndex, {}), itemIndex);
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 
 	const body: IDataObject = {
+		name,
 		origin: { id: origin },
 		destination: { id: destination },
 		orderedBy: { id: orderedBy },
-		dateOrdered: ordered,
+		...(ordered ? { dateOrdered: ordered } : {}),
 		orderItems,
 	};
 	const orderNumber = trimmed(additional.orderNumber);
 	if (orderNumber !== '') body.orderNumber = orderNumber;
-	const name = trimmed(additional.name);
-	if (name !== '') body.name = name;
 
 	const response = await explainMissingOrderApi(
 		this,

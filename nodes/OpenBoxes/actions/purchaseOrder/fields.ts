@@ -130,12 +130,15 @@ export function orderLinesField(): INodeProperties {
 						description: 'How many units to order',
 					},
 					{
+						// Text, not a number field: a number field always holds a value (0 when untouched), and
+						// OpenBoxes keeps a line without a price (OrderItem.unitPrice is nullable).
 						displayName: 'Unit Price',
 						name: 'unitPrice',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 4 },
-						default: 0,
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. 2.50',
 						description: 'Price of one unit, in the order’s currency',
+						hint: 'Leave empty to order the line without a price',
 					},
 				],
 			},
@@ -143,7 +146,10 @@ export function orderLinesField(): INodeProperties {
 	};
 }
 
-/** The Lines field as order items; refuses an empty list, a missing product and quantity < 1. */
+/**
+ * The Lines field as order items; refuses an empty list, a missing product and quantity < 1. A
+ * line's Unit Price is sent only when given.
+ */
 export function readOrderItems(context: IExecuteFunctions, raw: unknown, itemIndex: number): IDataObject[] {
 	const lines = collectionEntries(raw, 'line');
 	if (lines.length === 0) {
@@ -155,11 +161,12 @@ export function readOrderItems(context: IExecuteFunctions, raw: unknown, itemInd
 		if (productId === '') {
 			throw fieldError(context, `Product ID is required (${at})`, 'Product ID', itemIndex, `Fill in "Product ID" on ${at} of "Lines".`);
 		}
-		return {
+		const item: IDataObject = {
 			product: { id: productId },
 			quantity: lineQuantity(context, line.quantity, `Quantity (${at})`, itemIndex),
-			unitPrice: nonNegativeNumber(context, line.unitPrice ?? 0, `Unit Price (${at})`, itemIndex),
 		};
+		if (trimmed(line.unitPrice) !== '') item.unitPrice = nonNegativeNumber(context, line.unitPrice, `Unit Price (${at})`, itemIndex);
+		return item;
 	});
 }
 

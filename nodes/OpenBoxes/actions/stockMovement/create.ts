@@ -9,7 +9,6 @@ import {
 	locationOrCredential,
 	locationPicker,
 	requiredText,
-	todayForOpenBoxes,
 	trimmed,
 	userField,
 } from './shared';
@@ -35,7 +34,9 @@ export const description: INodeProperties[] = [
 		name: 'dateRequested',
 		type: 'dateTime',
 		default: '',
-		description: 'When the stock was asked for. Leave empty for today.',
+		required: true,
+		description: 'When the stock was asked for. OpenBoxes needs this date.',
+		hint: 'Pick a date, or use the expression {{ $today }} for the day the workflow runs',
 		displayOptions: { show },
 	},
 	linesField(show, false),
@@ -86,9 +87,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const requestedBy = requiredText(this, 'requestedBy', 'Requested By', itemIndex);
-	const dateRequested =
-		toOpenBoxesDate(this, this.getNodeParameter('dateRequested', itemIndex, ''), 'Date Requested', itemIndex) ??
-		todayForOpenBoxes(this);
+	// OpenBoxes refuses a movement without it (StockMovement.dateRequested cannot be null), and the
+	// node sends no date the builder did not give: an empty one is refused here.
+	const dateRequested = toOpenBoxesDate(this, this.getNodeParameter('dateRequested', itemIndex, ''), 'Date Requested', itemIndex);
+	if (dateRequested === undefined) {
+		throw fieldError(this, 'Date Requested is required', 'Date Requested', itemIndex, 'Fill in "Date Requested", e.g. with the expression {{ $today }} for the day the workflow runs.');
+	}
 	const lineItems = readLineItems(this, itemIndex, { required: false });
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 

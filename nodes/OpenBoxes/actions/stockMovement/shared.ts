@@ -147,12 +147,6 @@ function formatOffset(minutes: number): string {
 	return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
 }
 
-/** Today's date in the workflow's time zone, as OpenBoxes writes dates (`MM/dd/yyyy`). */
-export function todayForOpenBoxes(context: IExecuteFunctions): string {
-	const today = wallClock(Date.now(), workflowTimeZone(context));
-	return `${pad(today.month)}/${pad(today.day)}/${today.year}`;
-}
-
 /**
  * A date and time as OpenBoxes reads shipment dates: `MM/dd/yyyy HH:mm XXX`, e.g.
  * `11/24/2026 14:30 -05:00`. Accepted: that form itself, and ISO text from n8n's date picker or an

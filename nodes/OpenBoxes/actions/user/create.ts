@@ -76,8 +76,8 @@ export const description: INodeProperties[] = [
 				name: 'active',
 				type: 'boolean',
 				default: true,
-				description:
-					'Whether the user can log in. OpenBoxes makes new users inactive by default; the node creates them active unless this is turned off.',
+				description: 'Whether the user can log in',
+				hint: 'Add this to decide it yourself. Left out, nothing is sent and OpenBoxes decides: its user endpoint (hosted OpenBoxes) makes the user active, its generic API inactive.',
 			},
 			{
 				displayName: 'Roles',
@@ -147,9 +147,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const active = additional.active === undefined ? true : additional.active === true || additional.active === 'true';
 	const roles = multiValues(additional.roles);
-	const user: IDataObject = { username, firstName, lastName, email, password, active };
+	const user: IDataObject = { username, firstName, lastName, email, password };
+	// Sent only when the builder added it; otherwise OpenBoxes' own default applies.
+	if (additional.active !== undefined && additional.active !== null) user.active = additional.active === true || additional.active === 'true';
 
 	if (!withoutUserEndpoint.has(this)) {
 		let missing = false;

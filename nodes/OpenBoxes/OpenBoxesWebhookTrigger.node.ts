@@ -1,0 +1,84 @@
+import {
+	NodeConnectionTypes,
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type INodeCredentialTestResult,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecretHeader';
+import { registeredByHand } from '../shared/webhookRegistration';
+import { isOpenBoxesEvent, isWantedEvent, onlyTheseEvents } from './webhook/events';
+
+/**
+ * Receives the events OpenBoxes' own webhook sends (WebhookPublisherService, open-source 0.9.x):
+ * one URL and fixed headers set in openboxes.yml, no signature. Every answer is empty or a JSON
+ * object, because OpenBoxes reads the answer as one and logs an error otherwise.
+ */
+export class OpenBoxesWebhookTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'OpenBoxes Webhook Trigger',
+		name: 'openBoxesWebhookTrigger',
+		icon: { light: 'file:../../icons/openboxes.svg', dark: 'file:../../icons/openboxes.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Events sent by OpenBoxes"}}',
+		description: 'Starts the workflow the moment OpenBoxes sends an event, such as a shipment leaving its origin',
+		defaults: { name: 'OpenBoxes Webhook Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'openBoxesWebhookApi', required: true, testedBy: 'openBoxesWebhookSecretTest' }],
+		// 'noData': an empty 200. Without it n8n answers the text "firstEntryJson", which OpenBoxes
+		// cannot read as JSON and logs as a failed webhook.
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: 'noData', path: 'events' }],
+		properties: [
+			{
+				displayName:
+					"OpenBoxes is set up in its openboxes.yml: openboxes.webhook.enabled: true, openboxes.webhook.endpoint.url: this trigger's Production URL, and under openboxes.webhook.endpoint.headers your credential's header name with the secret in quotes. Restart OpenBoxes, then add the Enable Webhooks activity to each location that ships.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			onlyTheseEvents,
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async openBoxesWebhookSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const problem = sharedSecretProblem(credential.data);
+				if (problem) return { status: 'Error', message: problem };
+				return { status: 'OK', message: 'The secret is ready; put the same header and secret in openboxes.yml' };
+			},
+		},
+	};
+
+	// The URL goes into openboxes.yml by hand: nothing to create or remove.
+	webhookMethods = registeredByHand;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const credentials = await this.getCredentials('openBoxesWebhookApi').catch(() => undefined);
+		if (!carriesSharedSecret(this.getHeaderData(), credentials)) {
+			response.status(401).json({ error: 'Missing or wrong webhook secret' });
+			return { noWebhookResponse: true };
+		}
+
+		const event = this.getBodyData();
+		if (!isOpenBoxesEvent(event)) {
+			response.status(400).json({ error: 'Expected an OpenBoxes event with a type' });
+			return { noWebhookResponse: true };
+		}
+		if (!isWantedEvent(this.getNodeParameter('events', []) as string[], event.type)) {
+			return { webhookResponse: { received: true, started: false } };
+		}
+		// The event exactly as OpenBoxes sent it.
+		return { workflowData: [[{ json: event }]] };
+	}
+}

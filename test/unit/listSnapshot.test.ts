@@ -1,0 +1,44 @@
+import { diffSnapshot, type SnapshotRow } from '../../nodes/shared/listSnapshot';
+
+const row = (id: string, status = ''): SnapshotRow<{ id: string }> => ({ id, status, record: { id } });
+const isPlaced = { matches: (status: string) => status === 'PLACED', keepMissing: false };
+
+describe('diffSnapshot', () => {
+	it('the first poll reports nothing and remembers every ID with its status', () => {
+		const { entered, memory } = diffSnapshot(undefined, [row('1', 'PENDING'), row('2', 'PLACED')], isPlaced);
+		expect(entered).toEqual([]);
+		expect(memory).toEqual({ 1: 'PENDING', 2: 'PLACED' });
+	});
+
+	it('an empty first read still starts a memory, so the first record ever is reported', () => {
+		const first = diffSnapshot(undefined, [], { matches: () => true, keepMissing: true });
+		expect(first.memory).toEqual({});
+		expect(diffSnapshot(first.memory, [row('1')], { matches: () => true, keepMissing: true }).entered.map((e) => e.row.id)).toEqual(['1']);
+	});
+
+	it('reports rows that match now and did not before, with the status they had', () => {
+		const { entered, memory } = diffSnapshot({ 1: 'PENDING', 2: 'PLACED' }, [row('1', 'PLACED'), row('2', 'PLACED'), row('3', 'PLACED'), row('4', 'PENDING')], isPlaced);
+		expect(entered.map((e) => [e.row.id, e.previousStatus])).toEqual([
+			['1', 'PENDING'],
+			['3', null],
+		]);
+		expect(memory).toEqual({ 1: 'PLACED', 2: 'PLACED', 3: 'PLACED', 4: 'PENDING' });
+	});
+
+	it('a row read twice (the list shifted between pages) counts once', () => {
+		const { entered } = diffSnapshot({}, [row('1', 'PLACED'), row('1', 'PLACED')], isPlaced);
+		expect(entered).toHaveLength(1);
+	});
+
+	it('missing IDs are forgotten, or kept when asked (so they never report again)', () => {
+		expect(diffSnapshot({ 1: 'PLACED', 2: 'PLACED' }, [row('1', 'PLACED')], isPlaced).memory).toEqual({ 1: 'PLACED' });
+		expect(diffSnapshot({ 1: 'PLACED', 2: 'PLACED' }, [row('1', 'PLACED')], { ...isPlaced, keepMissing: true }).memory).toEqual({ 1: 'PLACED', 2: 'PLACED' });
+	});
+
+	it('IDs that look like object keys are plain IDs', () => {
+		const { entered, memory } = diffSnapshot({}, [row('constructor', 'PLACED'), row('__proto__', 'PLACED')], isPlaced);
+		expect(entered.map((e) => e.row.id)).toEqual(['constructor', '__proto__']);
+		const stored = JSON.parse(JSON.stringify(memory)) as Record<string, string>;
+		expect(diffSnapshot(stored, [row('constructor', 'PLACED'), row('__proto__', 'PLACED')], isPlaced).entered).toEqual([]);
+	});
+});
