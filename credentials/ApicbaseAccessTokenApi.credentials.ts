@@ -8,7 +8,7 @@ export class ApicbaseAccessTokenApi implements ICredentialType {
 
 	displayName = 'Apicbase Access Token API';
 
-	documentationUrl = 'https://developers.apicbase.com/docs/authentication';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/apicbaseAccessTokenApi.md';
 
 	icon = { light: 'file:../icons/apicbase.svg', dark: 'file:../icons/apicbase.dark.svg' } as const;
 

@@ -20,7 +20,7 @@ export class ApicbaseOAuth2Api implements ICredentialType {
 
 	displayName = 'Apicbase OAuth2 API';
 
-	documentationUrl = 'https://developers.apicbase.com/docs/authentication-to-the-point';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/apicbaseOAuth2Api.md';
 
 	icon = { light: 'file:../icons/apicbase.svg', dark: 'file:../icons/apicbase.dark.svg' } as const;
 

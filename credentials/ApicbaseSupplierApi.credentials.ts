@@ -15,7 +15,7 @@ export class ApicbaseSupplierApi implements ICredentialType {
 
 	displayName = 'Apicbase Supplier API';
 
-	documentationUrl = 'https://developers.apicbase.com/docs/authentication-for-suppliers';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/apicbaseSupplierApi.md';
 
 	icon = { light: 'file:../icons/apicbase.svg', dark: 'file:../icons/apicbase.dark.svg' } as const;
 

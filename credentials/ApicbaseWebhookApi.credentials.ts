@@ -9,7 +9,7 @@ export class ApicbaseWebhookApi implements ICredentialType {
 
 	displayName = 'Apicbase Webhook Secret API';
 
-	documentationUrl = 'https://developers.apicbase.com/docs/integrated-ordering';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/apicbaseWebhookApi.md';
 
 	icon = { light: 'file:../icons/apicbase.svg', dark: 'file:../icons/apicbase.dark.svg' } as const;
 

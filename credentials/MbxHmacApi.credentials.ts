@@ -89,7 +89,7 @@ export class MbxHmacApi implements ICredentialType {
 
 	displayName = 'MBX HMAC API';
 
-	documentationUrl = 'https://developers.mbx.com/';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/mbxHmacApi.md';
 
 	icon = { light: 'file:../icons/mbx.svg', dark: 'file:../icons/mbx.dark.svg' } as const;
 

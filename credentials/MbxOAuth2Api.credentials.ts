@@ -12,7 +12,7 @@ export class MbxOAuth2Api implements ICredentialType {
 
 	displayName = 'MBX OAuth2 API';
 
-	documentationUrl = 'https://developers.mbx.com/';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/mbxOAuth2Api.md';
 
 	icon = { light: 'file:../icons/mbx.svg', dark: 'file:../icons/mbx.dark.svg' } as const;
 

@@ -9,7 +9,7 @@ export class MbxWebhookApi implements ICredentialType {
 
 	displayName = 'MBX Webhook Secret API';
 
-	documentationUrl = 'https://developers.mbx.com/';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/mbxWebhookApi.md';
 
 	icon = { light: 'file:../icons/mbx.svg', dark: 'file:../icons/mbx.dark.svg' } as const;
 

@@ -15,7 +15,7 @@ export class OpenBoxesApi implements ICredentialType {
 
 	displayName = 'OpenBoxes Login API';
 
-	documentationUrl = 'https://openboxes.atlassian.net/wiki/spaces/OBW/overview';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/openBoxesApi.md';
 
 	icon = { light: 'file:../icons/openboxes.svg', dark: 'file:../icons/openboxes.dark.svg' } as const;
 

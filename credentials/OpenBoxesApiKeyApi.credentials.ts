@@ -14,7 +14,7 @@ export class OpenBoxesApiKeyApi implements ICredentialType {
 
 	displayName = 'OpenBoxes API Key API';
 
-	documentationUrl = 'https://openboxes.cloud/docs/integrations/custom-integrations';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/openBoxesApiKeyApi.md';
 
 	icon = { light: 'file:../icons/openboxes.svg', dark: 'file:../icons/openboxes.dark.svg' } as const;
 

@@ -10,7 +10,7 @@ export class OpenBoxesWebhookApi implements ICredentialType {
 
 	displayName = 'OpenBoxes Webhook Secret API';
 
-	documentationUrl = 'https://github.com/openboxes/openboxes';
+	documentationUrl = 'https://github.com/n8n-nodes-supply-chain/n8n-nodes-supply-chain/blob/main/docs/credentials/openBoxesWebhookApi.md';
 
 	icon = { light: 'file:../icons/openboxes.svg', dark: 'file:../icons/openboxes.dark.svg' } as const;
 
