@@ -64,7 +64,8 @@ const optionNames = (description: INodeTypeDescription, name: string, resource?:
 	).map((option) => option.name);
 
 beforeAll(async () => {
-	stack = await startStack(N8N_PORT, (line) => console.log(line));
+	// Straight to stderr, so a first run's n8n install progress shows while it happens.
+	stack = await startStack(N8N_PORT, (line) => process.stderr.write(`${line}\n`));
 	editor = await Editor.open(stack.baseUrl);
 	await editor.signIn();
 });

@@ -156,4 +156,9 @@ it('runs each order on the worker: enqueued by the webhook processor, none run b
 	const page = (await rest.get(`/rest/executions?filter=${filter}&limit=100`)) as { results: Array<{ id: string; status: string; mode: string }> };
 	expect(page.results.map((e) => String(e.id)).sort()).toEqual(executionIds);
 	expect(page.results.every((e) => e.status === 'success' && e.mode === 'webhook')).toBe(true);
+
+	// A PostgreSQL n8n 2.41 supports (17 and newer): none of the processes warned about its version.
+	const [[versionNum]] = await postgres!.query('SHOW server_version_num');
+	expect(Number(versionNum)).toBeGreaterThanOrEqual(170000);
+	for (const lines of Object.values(logs)) expect(withMessage(lines, /^Postgres \d+ is|^Could not check database version/)).toEqual([]);
 });

@@ -3,15 +3,25 @@
  * sign in, open a workflow, add a node from the nodes panel by searching its name, pick values in
  * dropdowns, run a step and read the output panel. n8n marks its UI with `data-test-id`.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { chromium, selectors, type Browser, type Locator, type Page } from 'playwright-core';
 
+import { ensureDebianPackage } from '../../e2e/support/debian';
 import { OWNER } from '../../e2e/support/rest';
 import type { WorkflowNode } from '../../e2e/support/workflow';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, installed by the tests when missing and running as root (CHROMIUM_PATH is taken as is). */
+export function ensureChromium(): void {
+	if (process.env.CHROMIUM_PATH) {
+		if (!existsSync(CHROMIUM)) throw new Error(`CHROMIUM_PATH=${CHROMIUM} does not exist`);
+		return;
+	}
+	ensureDebianPackage('chromium', () => existsSync(CHROMIUM), `The browser tests need Chromium at ${CHROMIUM}`);
+}
 
 /** Flags that let Debian's Chromium run headless here: no sandbox as root, no calls to Google. */
 const CHROMIUM_ARGS = [
@@ -38,6 +48,7 @@ export class Editor {
 	) {}
 
 	static async open(baseUrl: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Editor> {
+		ensureChromium();
 		selectors.setTestIdAttribute('data-test-id');
 		const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });

@@ -14,7 +14,7 @@ import { N8nInstance, type CredentialImport } from '../../e2e/support/instance';
 import { packPackage } from '../../e2e/support/package';
 import { N8nRest } from '../../e2e/support/rest';
 import { ensureN8nRuntime } from '../../e2e/support/runtime';
-import { PACKAGE_PREFIX } from './editor';
+import { ensureChromium, PACKAGE_PREFIX } from './editor';
 
 export const MBX_WEBHOOK_SECRET = { headerName: 'X-MBX-Webhook-Secret', secret: 'browser-shared-webhook-value' };
 export const OPENBOXES_WEBHOOK_SECRET = { headerName: 'X-OpenBoxes-Webhook-Secret', secret: 'browser-openboxes-webhook-value' };
@@ -61,6 +61,8 @@ function everyCredential(sandboxes: Sandboxes): CredentialImport[] {
 }
 
 export async function startStack(port: number, log: (line: string) => void = () => undefined): Promise<Stack> {
+	// Before anything starts: a missing Chromium is installed (as root) or named, not found after minutes.
+	ensureChromium();
 	const sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
 	const n8n = new N8nInstance(await ensureN8nRuntime(log), { port });
 	log('Installing the packed package into n8n...');

