@@ -10,7 +10,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { secureEquals } from '../shared/secureCompare';
+import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecretHeader';
 import { registeredByHand } from '../shared/webhookRegistration';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 
@@ -78,13 +78,8 @@ export class MbxWebhookTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const { headerName, secret } = credential.data ?? {};
-				if (!/^[A-Za-z0-9-]+$/.test(String(headerName ?? ''))) {
-					return { status: 'Error', message: 'The header name may contain only letters, digits and dashes' };
-				}
-				if (String(secret ?? '').length < 16) {
-					return { status: 'Error', message: 'Use a secret of at least 16 characters' };
-				}
+				const problem = sharedSecretProblem(credential.data);
+				if (problem) return { status: 'Error', message: problem };
 				return { status: 'OK', message: 'The secret is ready; MBX must send it in the header you named' };
 			},
 		},
@@ -97,9 +92,7 @@ export class MbxWebhookTrigger implements INodeType {
 		const response = this.getResponseObject();
 		if (this.getNodeParameter('verifySecret', true) as boolean) {
 			const credentials = await this.getCredentials('mbxWebhookApi').catch(() => undefined);
-			const headerName = String(credentials?.headerName ?? '').toLowerCase();
-			const sent = this.getHeaderData()[headerName];
-			if (!credentials || !secureEquals(typeof sent === 'string' ? sent : undefined, String(credentials.secret ?? ''))) {
+			if (!carriesSharedSecret(this.getHeaderData(), credentials)) {
 				response.status(401).json({ error: 'Missing or wrong webhook secret' });
 				return { noWebhookResponse: true };
 			}

@@ -6,6 +6,8 @@
  * folds the lines into a message short enough for n8n's error panel plus a description with all.
  */
 
+import { isObject } from './values';
+
 /** One vendor message and where in the request it points ('' for the request as a whole). */
 export interface ErrorLine {
 	path: string;
@@ -65,8 +67,7 @@ const METADATA_KEYS = new Set([
 	'type',
 ]);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => isObject(value) && !Buffer.isBuffer(value);
 
 function join(path: string, key: string): string {
 	if (/^\d+$/.test(key)) return `${path}[${key}]`;
