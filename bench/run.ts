@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark, never published: n8n's rules for node code do not apply */
 /**
  * `npm run bench`: what our code costs per request, as ratios to the bare work it wraps, so the
  * numbers mean the same on any machine. Each case runs a warm-up, then the best of 5 rounds.

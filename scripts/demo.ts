@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a developer script, never published: n8n's rules for node code do not apply */
 /**
  * `npm run demo`: starts the three vendor sandboxes, a local SMTP catcher and a real n8n with this
  * package installed from its tarball; imports every workflow in workflows/ with credentials that

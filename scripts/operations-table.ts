@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- a developer script, never published: n8n's rules for node code do not apply */
 /**
  * Prints the "what it can do" table of each node's docs page (docs/nodes/<type>.md), read from the
  * built node descriptions (dist/, so run `npm run build` first): resources and operations for

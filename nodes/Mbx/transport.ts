@@ -13,6 +13,7 @@ import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
 import { collectPages, nextOffset, type Page } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
+import { withoutKeys } from '../shared/values';
 import { mbxBaseUrl } from './environment';
 import { matchesMbxFilters, mbxFilters, type MbxFilters } from './filters';
 
@@ -43,7 +44,7 @@ export const mbxErrorMessage: VendorMessageReader = ({ body: raw }) => {
 		const oauth = typeof description === 'string' && description ? description : error;
 		if (typeof oauth === 'string' && oauth) return `MBX: ${oauth}`;
 		// A bare Rails field map {"field": ["..."]}, without the list envelope's own keys.
-		const { count: _c, total_results: _t, offset: _o, results: _r, ...rest } = body as Record<string, unknown>;
+		const rest = withoutKeys(body as Record<string, unknown>, ['count', 'total_results', 'offset', 'results']);
 		const bare = errorTexts(Array.isArray(body) ? body : rest);
 		return bare.length ? bare : undefined;
 	}

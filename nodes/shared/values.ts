@@ -9,3 +9,10 @@ export function displayText(value: unknown): string {
 export function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A copy of a record without the given keys (the fields a node fills itself, say). */
+export function withoutKeys<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> {
+	const copy = { ...record };
+	for (const key of keys) delete copy[key];
+	return copy;
+}

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The package as a builder meets it: n8n 2.41's editor in Debian's Chromium, the packed package
  * installed into a real n8n. Every node is added from the nodes panel by searching its name; every

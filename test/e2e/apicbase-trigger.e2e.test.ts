@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The Apicbase Trigger activated in a running n8n: the sandbox's signed purchase orders start
  * executions; 100 tampered or forged ones get 401 and n8n's executions list shows none of them.

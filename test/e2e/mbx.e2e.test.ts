@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * MBX in a real n8n: every resource through the HMAC credential, the OAuth2 credential through
  * n8n's own connect flow and token refresh, and the MBX Trigger in both modes catching an order

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The OpenBoxes Trigger activated in a running n8n, polling every minute: reorder alerts once per
  * product until it recovers, 1,000 product changes that share one timestamp, spread over several

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * OpenBoxes' own webhook into a real n8n: the OpenBoxes Webhook Trigger published in a running
  * n8n, its Production URL and the credential's header set in the OpenBoxes sandbox as a builder

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Our package in n8n's queue mode: main, worker and webhook processor, each with the package
  * installed in its own user folder, sharing a real Redis and PostgreSQL, running the shipped

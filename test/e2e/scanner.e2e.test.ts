@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * n8n's community-package scanner, as far as it runs without the registry: its analyser over our
  * sources and over the tarball npm would publish (the provenance leg is the publish workflow's).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The packed tarball, installed into a real n8n 2.41.0 as users install it, runs the starter
  * workflows against the sandboxes. Faults are injected in the middle of runs to prove the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The ready-made workflows in workflows/ as users get them: imported with n8n's CLI, credentials
  * pointed at the sandboxes, published, and run by their real triggers. The effects are read from

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * An IExecuteFunctions that sends real HTTP, for running a node operation against a sandbox
  * without a whole n8n: requests go through n8n-core's own httpRequestWithAuthentication (the

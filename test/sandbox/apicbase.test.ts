@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The Apicbase sandbox over real HTTP: OAuth2 flows, bearer auth, scopes, rate limit, DRF
  * pagination and filters, the supplier flags, the signed webhook sender, faults, log and reset.
@@ -8,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { pythonJsonDumps } from '../../nodes/shared/pythonJson';
 import { APICBASE_DEMO, ApicbaseSandbox } from './apicbase/server';
 import type { ApiOrder, WebhookOrder } from './apicbase/seed';
+import { withoutKeys } from '../../nodes/shared/values';
+import type { Json } from '../helpers/json';
 
 const sandbox = new ApicbaseSandbox();
 let base = '';
@@ -24,7 +27,6 @@ const ORDERS = APICBASE_DEMO.purchaseOrdersPath;
 const CUSTOMERS = APICBASE_DEMO.customersPath;
 
 // Response bodies are checked field by field; spelling out every shape would add nothing here.
-type Json = any;
 
 async function tokenRequest(
 	params: Record<string, string>,
@@ -102,14 +104,7 @@ function micros(iso: string): number {
 
 /** The webhook payload of an API order: the same object without the supplier flags. */
 function withoutFlags(order: ApiOrder): WebhookOrder {
-	const {
-		fetched_by_supplier: _fetched,
-		fetched_by_supplier_at: _fetchedAt,
-		viewed_by_supplier: _viewed,
-		viewed_by_supplier_at: _viewedAt,
-		...rest
-	} = order;
-	return rest;
+	return withoutKeys(order, ['fetched_by_supplier', 'fetched_by_supplier_at', 'viewed_by_supplier', 'viewed_by_supplier_at']);
 }
 
 const hmac = (secret: string, raw: Buffer | string) => createHmac('sha256', secret).update(raw).digest('hex');
@@ -152,7 +147,7 @@ describe('OAuth2 token endpoint', () => {
 	});
 
 	it('requires scope=supplier for the supplier client', async () => {
-		const { scope: _scope, ...noScope } = supplierParams();
+		const noScope = withoutKeys(supplierParams(), ['scope']);
 		for (const params of [noScope, { ...supplierParams(), scope: 'library' }]) {
 			const res = await tokenRequest(params);
 			expect(res.status).toBe(400);

@@ -5,6 +5,8 @@
  */
 import { AUTOMATION_TASK_CSV_COLUMNS, MBX_DEMO, MBX_OTHER_ORG, MbxSandbox } from './mbx/server';
 import { mbxClient, parseCsv, q } from './mbx/testClient';
+import { withoutKeys } from '../../nodes/shared/values';
+import type { Json } from '../helpers/json';
 
 const sandbox = new MbxSandbox();
 const api = mbxClient(() => sandbox.url, MBX_DEMO);
@@ -41,7 +43,7 @@ const update = (sequence: number, messageType: string, extra: Record<string, unk
 	...extra,
 });
 
-async function createQueue(overrides: Record<string, unknown> = {}): Promise<any> {
+async function createQueue(overrides: Record<string, unknown> = {}): Promise<Json> {
 	const res = await api('POST', '/v2/automation_queues', queueBody(overrides));
 	expect(res.status).toBe(201);
 	return res.json;
@@ -52,7 +54,7 @@ describe('automation_task_types', () => {
 		const res = await api('GET', '/v2/automation_task_types');
 		expect(res.status).toBe(200);
 		expect(res.json.total_results).toBe(8);
-		expect(res.json.results.map((t: any) => t.name)).toEqual([
+		expect(res.json.results.map((t: Json) => t.name)).toEqual([
 			'Image OS',
 			'Burn-In',
 			'Run-In',
@@ -78,7 +80,7 @@ describe('automation_queues', () => {
 		for (const row of res.json.results) {
 			expect(Object.keys(row)).toEqual(['id', 'serial_id', 'work_order_id', 'finished', 'ip_address']);
 		}
-		expect(res.json.results.map((r: any) => r.finished)).toEqual([true, false, false, false]);
+		expect(res.json.results.map((r: Json) => r.finished)).toEqual([true, false, false, false]);
 		const unfinished = await api('GET', '/v2/automation_queues' + q({ finished: false }));
 		expect(unfinished.json.total_results).toBe(3);
 
@@ -120,7 +122,7 @@ describe('automation_queues', () => {
 				},
 			],
 		});
-		const { automation_tasks: _tasks, ...row } = queue;
+		const row = withoutKeys(queue, ['automation_tasks']);
 		expect((await api('GET', `/v2/automation_queues/${queue.id}`)).json).toEqual(row);
 		expect(sandbox.queues().at(-1)).toMatchObject({ ...row, manufacturer_serial: '124567' });
 	});

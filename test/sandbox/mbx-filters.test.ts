@@ -13,6 +13,7 @@ import { searchOrders } from '../../nodes/Mbx/methods/searchOrders';
 import { liveExecuteFunctions, runNode } from '../helpers/liveContext';
 import { MBX_DEMO, MBX_FILTER_BEHAVIOURS, MbxSandbox, type MbxFilterBehaviour } from './mbx/server';
 import { mbxClient, q } from './mbx/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new MbxSandbox();
 const api = mbxClient(() => sandbox.url, MBX_DEMO);
@@ -39,7 +40,7 @@ function listRequests(path: string): Array<{ q: IDataObject; status: number }> {
 		.map((r) => ({ q: JSON.parse(new URL(r.target, 'http://x').searchParams.get('q') ?? '{}') as IDataObject, status: r.status }));
 }
 
-async function control(action: string, body?: unknown): Promise<{ status: number; json: any }> {
+async function control(action: string, body?: unknown): Promise<{ status: number; json: Json }> {
 	const res = await fetch(`${sandbox.url}/__sandbox/${action}`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
@@ -81,7 +82,7 @@ describe('the sandbox reads filters as top-level keys of q', () => {
 		expect(unknown.json.errors).toEqual([expect.stringMatching(/^Invalid q parameter: unknown key 'colour'/)]);
 	});
 
-	it('refuse: any key besides limit and offset is a 400 in the MBX error envelope; limit and offset alone are fine', async () => {
+	it('refuse: Json key besides limit and offset is a 400 in the MBX error envelope; limit and offset alone are fine', async () => {
 		sandbox.configure({ filterBehaviour: 'refuse' });
 		const res = await api('GET', ORDERS + q({ limit: 100, offset: 0, status: 'pending' }));
 		expect(res.status).toBe(400);

@@ -5,13 +5,14 @@
  */
 import { MBX_DEMO, MBX_OTHER_ORG, MbxSandbox, MbxSandboxError, type MbxOrder } from './mbx/server';
 import { mbxClient, q, WebhookReceiver } from './mbx/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new MbxSandbox();
 const api = mbxClient(() => sandbox.url, MBX_DEMO);
 const otherApi = mbxClient(() => sandbox.url, MBX_OTHER_ORG);
 const ORDERS = '/v2/customer_order_submissions';
 
-async function control(action: string, body?: unknown, method = 'POST'): Promise<{ status: number; json: any }> {
+async function control(action: string, body?: unknown, method = 'POST'): Promise<{ status: number; json: Json }> {
 	const res = await fetch(`${sandbox.url}/__sandbox/${action}`, {
 		method,
 		headers: { 'Content-Type': 'application/json' },
@@ -40,7 +41,7 @@ const recipient = {
 };
 
 /** The vendor doc's example POST body, made valid for the demo org. */
-function orderBody(overrides: Record<string, unknown> = {}): Record<string, any> {
+function orderBody(overrides: Record<string, unknown> = {}): Record<string, Json> {
 	return {
 		organization_id: MBX_DEMO.organizationId,
 		purchase_order: 'PO-TEST-0001',
@@ -704,7 +705,7 @@ describe('order-update webhook', () => {
 
 		const deliveries = (await control('webhooks/deliveries', undefined, 'GET')).json;
 		expect(deliveries).toEqual(sandbox.webhookDeliveries());
-		expect(deliveries.map((d: any) => [d.url, d.status, d.orderId, d.event])).toEqual([
+		expect(deliveries.map((d: Json) => [d.url, d.status, d.orderId, d.event])).toEqual([
 			[receiver.url, 200, order.id, 'order.updated'],
 			[receiver.url, 200, order.id, 'order.updated'],
 		]);

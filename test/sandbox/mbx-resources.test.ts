@@ -5,6 +5,7 @@
  */
 import { MBX_DEMO, MBX_OTHER_ORG, MbxSandbox } from './mbx/server';
 import { mbxClient, q } from './mbx/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new MbxSandbox();
 const api = mbxClient(() => sandbox.url, MBX_DEMO);
@@ -23,8 +24,8 @@ afterEach(() => {
 });
 
 /** Every row of a list endpoint, paging with q limit/offset. */
-async function listAll(call: typeof api, path: string, filters?: Record<string, unknown>): Promise<any[]> {
-	const rows: any[] = [];
+async function listAll(call: typeof api, path: string, filters?: Record<string, unknown>): Promise<Json[]> {
+	const rows: Json[] = [];
 	for (let offset = 0; ; offset += 100) {
 		const res = await call('GET', path + q({ limit: 100, offset, ...filters }));
 		expect(res.status).toBe(200);
@@ -151,9 +152,9 @@ describe('ship_methods', () => {
 		const page = await api('GET', '/v2/ship_methods' + q({ limit: 100 }));
 		expect(page.json.total_results).toBe(25);
 		expect(page.json.results).toEqual(sandbox.shipMethods());
-		expect(page.json.results.map((m: any) => m.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+		expect(page.json.results.map((m: Json) => m.id)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
 		for (const m of page.json.results) expect(Object.keys(m)).toEqual(['id', 'name', 'description', 'carrier']);
-		const names = page.json.results.map((m: any) => m.name);
+		const names = page.json.results.map((m: Json) => m.name);
 		for (const name of ['FedEx Ground', 'UPS Worldwide Express', 'DHL Express', 'Freight LTL', 'Customer Pickup']) {
 			expect(names).toContain(name);
 		}

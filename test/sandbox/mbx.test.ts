@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The MBX sandbox over real HTTP. The signing helper below is written from MBX's formula and is
  * first checked against MBX's 50 official vectors, so every later assertion rests on a signer

@@ -6,6 +6,7 @@
  */
 import { OPENBOXES_DEMO, OPENBOXES_STOCK, OpenBoxesSandbox, PRODUCT_CATEGORIES } from './openboxes/server';
 import { BROWSER_LOGIN, openBoxesClient } from './openboxes/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new OpenBoxesSandbox();
 const { call, login, getWithBody, expectForbidden } = openBoxesClient(sandbox);
@@ -22,7 +23,7 @@ beforeEach(() => {
 	sandbox.reset();
 });
 
-type Row = Record<string, any>;
+type Row = Record<string, Json>;
 const search = (cookie: string, resource: string, searchAttributes: unknown[], query = '') =>
 	call(`/generic/${resource}/search${query}`, { cookie, body: { searchAttributes } });
 

@@ -5,6 +5,7 @@
  */
 import { OPENBOXES_DEMO, OPENBOXES_STOCK, OpenBoxesSandbox, PRODUCT_CATEGORIES, type OpenBoxesProduct } from './openboxes/server';
 import { ASSISTANT_LOGIN, BROWSER_LOGIN, DEMO_LOGIN, MANAGER_LOGIN, SECOND_DATE, nowFloorSeconds, openBoxesClient } from './openboxes/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new OpenBoxesSandbox();
 const { call, login, expectForbidden } = openBoxesClient(sandbox);
@@ -247,7 +248,7 @@ describe('stock of one product', () => {
 		const id = OPENBOXES_STOCK.onHoldProductId;
 		const res = await call(`/products/${id}/productAvailability`, { cookie });
 		expect(res.status).toBe(200);
-		const rows = res.json.data as Array<Record<string, any>>;
+		const rows = res.json.data as Array<Record<string, Json>>;
 		expect(rows.length).toBeGreaterThanOrEqual(2);
 		for (const row of rows) {
 			expect(Object.keys(row).sort()).toEqual(
@@ -320,7 +321,7 @@ describe('stock of one product', () => {
 		const b = OPENBOXES_STOCK.onHoldProductId;
 		const res = await call(`/products/availableItems?product.id=${a}&product.id=${b}&location.id=${OPENBOXES_DEMO.locationId}`, { cookie });
 		expect(res.status).toBe(200);
-		const items = res.json.data as Array<Record<string, any>>;
+		const items = res.json.data as Array<Record<string, Json>>;
 		expect(new Set(items.map((i) => i.product.id))).toEqual(new Set([a, b]));
 		for (const item of items) {
 			expect(Object.keys(item)).toEqual(
@@ -339,7 +340,7 @@ describe('stock of one product', () => {
 });
 
 describe('helpers and control actions', () => {
-	async function control(action: string, body: unknown): Promise<{ status: number; json: any }> {
+	async function control(action: string, body: unknown): Promise<{ status: number; json: Json }> {
 		const res = await fetch(`${sandbox.url}/__sandbox/${action}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 		return { status: res.status, json: await res.json() };
 	}

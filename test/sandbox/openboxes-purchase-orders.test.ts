@@ -5,6 +5,7 @@
  */
 import { OPENBOXES_DEMO, OpenBoxesSandbox } from './openboxes/server';
 import { ASSISTANT_LOGIN, BROWSER_LOGIN, MANAGER_LOGIN, SECOND_DATE, openBoxesClient, parseUsDay } from './openboxes/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new OpenBoxesSandbox();
 const { call, login, expectForbidden } = openBoxesClient(sandbox);
@@ -22,7 +23,7 @@ beforeEach(() => {
 	sandbox.reset();
 });
 
-type Row = Record<string, any>;
+type Row = Record<string, Json>;
 const orders = () => sandbox.purchaseOrders() as Row[];
 const byStatus = (status: string) => orders().filter((o) => o.status === status);
 

@@ -6,6 +6,7 @@
  */
 import { OPENBOXES_BINS, OPENBOXES_DEMO, OPENBOXES_MANAGER, OpenBoxesSandbox } from './openboxes/server';
 import { BROWSER_LOGIN, openBoxesClient } from './openboxes/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new OpenBoxesSandbox();
 const { call, login, expectForbidden } = openBoxesClient(sandbox);
@@ -25,7 +26,7 @@ beforeEach(() => {
 	sandbox.reset();
 });
 
-type Row = Record<string, any>;
+type Row = Record<string, Json>;
 
 const inBin = (productId: string, binId: string, inventoryItemId: string) =>
 	sandbox

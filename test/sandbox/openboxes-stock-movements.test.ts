@@ -14,6 +14,7 @@ import {
 	parseUsDay,
 	type Reply,
 } from './openboxes/testClient';
+import type { Json } from '../helpers/json';
 
 const sandbox = new OpenBoxesSandbox();
 const { call, login, expectForbidden } = openBoxesClient(sandbox);
@@ -34,7 +35,7 @@ beforeEach(() => {
 	sandbox.reset();
 });
 
-type Movement = Record<string, any>;
+type Movement = Record<string, Json>;
 
 const movements = () => sandbox.stockMovements() as Movement[];
 const movement = (id: string) => movements().find((m) => m.id === id)!;

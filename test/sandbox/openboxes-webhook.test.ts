@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * OpenBoxes' own webhook as the sandbox sends it (WebhookPublisherService + ApiClientService,
  * open-source 0.9.x): `shipment.shipped` when a shipment leaves a location with the ENABLE_WEBHOOKS

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The OpenBoxes sandbox over real HTTP, with redirects never followed automatically: the 302s of
  * the Grails security interceptor are part of the behaviour under test.

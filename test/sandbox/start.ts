@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Starts the three vendor sandboxes. `npm run sandbox` runs this file and prints the URLs and the
  * demo credentials; the demo and the end-to-end tests import startSandboxes().

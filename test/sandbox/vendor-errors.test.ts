@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Issue 12, items 4 and 5, end to end against the sandboxes: the real node operations, their
  * requests sent through n8n-core's own httpRequestWithAuthentication (test/helpers/liveContext.ts).

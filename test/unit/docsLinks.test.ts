@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * n8n's verification wants usage, example workflows and authentication for every node, reachable
  * from the node's Docs link (its codex file's primaryDocumentation) and from each credential's

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * What n8n's editor (2.41) shows of each node, checked against rules that are not in n8n-workflow
  * but in the built n8n-editor-ui, so no other unit test would catch them:

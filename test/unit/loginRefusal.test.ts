@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Issue 12, item 5: a login or token request the vendor answered and refused says what happened
  * and which credential fields to check; "Could not reach the service" is kept for requests that

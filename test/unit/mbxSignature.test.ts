@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 

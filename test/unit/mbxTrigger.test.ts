@@ -3,6 +3,7 @@ import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IWeb
 import { MbxWebhookTrigger } from '../../nodes/Mbx/MbxWebhookTrigger.node';
 import { detectOrderChanges, type OrderWatchState } from '../../nodes/Mbx/trigger/orderChanges';
 import { secureEquals } from '../../nodes/shared/secureCompare';
+import { withoutKeys } from '../../nodes/shared/values';
 
 const T = (minute: number) => `2026-11-24T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const order = (id: number, status: string, updated: number, created = 0): IDataObject => ({
@@ -111,7 +112,7 @@ describe('MBX Webhook Trigger', () => {
 	])('finds an order wrapped under "%s", keeping the envelope under webhook', async (key, body) => {
 		const { run } = call({ body, parameters: { verifySecret: false } });
 		const json = (await run()).workflowData?.[0][0].json;
-		const { [key]: _order, ...envelope } = body as Record<string, unknown>;
+		const envelope = withoutKeys(body as Record<string, unknown>, [key]);
 		expect(json).toEqual({ event: 'orderUpdated', previousStatus: null, ...shipped, webhook: envelope });
 	});
 

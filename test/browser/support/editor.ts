@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The n8n editor as a builder uses it, driven through Debian's Chromium with playwright-core:
  * sign in, open a workflow, add a node from the nodes panel by searching its name, pick values in

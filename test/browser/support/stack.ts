@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Everything the browser suite drives: the three sandboxes, a real n8n with the packed package
  * installed, one credential of every type the package defines (pointed at the sandboxes), the

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The few tools the tests take from Debian rather than npm (redis-server for queue mode, Chromium
  * for the browser suite). When one is missing and the tests run as root, they install it

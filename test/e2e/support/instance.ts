@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * One n8n "user folder" with this package installed the way users install community nodes by
  * hand: `npm install <tarball>` inside ~/.n8n/nodes. Credentials and workflows go in through the

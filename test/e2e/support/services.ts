@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The real Redis and PostgreSQL that n8n's queue mode needs, started by the test as child
  * processes on loopback, on free ports, in temp directories, and stopped (and removed) afterwards.

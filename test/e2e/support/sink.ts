@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /** A local HTTP receiver that trigger workflows post their items to: one list of bodies per path. */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * A local SMTP server that keeps every message it is sent, so tests can read what n8n's Send Email
  * node delivered. It speaks plain SMTP (no STARTTLS, no AUTH) on loopback, as a dev mail catcher does.

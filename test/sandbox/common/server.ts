@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The small HTTP framework the three vendor sandboxes share: routing, a request log, fault
  * injection and a control API under /__sandbox/ that tests and builders can drive over HTTP.
@@ -106,9 +107,7 @@ export abstract class SandboxServer {
 	protected abstract resetState(): void;
 
 	/** Vendor-specific control actions, e.g. sending a webhook; answered under /__sandbox/<action>. */
-	protected control(_action: string, _body: unknown): Promise<SandboxResponse> | SandboxResponse | undefined {
-		return undefined;
-	}
+	protected control?(action: string, body: unknown): Promise<SandboxResponse> | SandboxResponse | undefined;
 
 	protected route(method: string, path: string, handler: RouteHandler): void {
 		const { pattern, keys } = compile(path);
@@ -260,7 +259,7 @@ export abstract class SandboxServer {
 			this.reset();
 			return { status: 204 };
 		}
-		return (await this.control(action, ctx.json)) ?? { status: 404, body: { error: 'unknown control action' } };
+		return (await this.control?.(action, ctx.json)) ?? { status: 404, body: { error: 'unknown control action' } };
 	}
 
 	private write(res: ServerResponse, response: SandboxResponse): void {

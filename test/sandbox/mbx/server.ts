@@ -65,6 +65,7 @@ import {
 	validateTaskUpdate,
 	type OrderRules,
 } from './validation';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 export { MBX_DEMO, MBX_OTHER_ORG };
 export type {
@@ -316,9 +317,9 @@ const notFoundRecord = (model: string, id: string): SandboxResponse =>
 const withJsonBody = (ctx: RequestContext, handler: (body: Record<string, unknown>) => SandboxResponse) =>
 	isPlainObject(ctx.json) ? handler(ctx.json) : errors(400, 'Request body must be a JSON object');
 
-const renderInvoice = ({ organizationId: _owner, ...invoice }: InvoiceRecord): MbxInvoice => invoice;
-const renderQueue = ({ organizationId: _owner, ...queue }: QueueRecord): MbxAutomationQueue => queue;
-const renderSerialData = ({ organizationId: _owner, ...data }: SerialDataRecord): MbxSerialData => data;
+const renderInvoice = (invoice: InvoiceRecord): MbxInvoice => withoutKeys(invoice, ['organizationId']);
+const renderQueue = (queue: QueueRecord): MbxAutomationQueue => withoutKeys(queue, ['organizationId']);
+const renderSerialData = (data: SerialDataRecord): MbxSerialData => withoutKeys(data, ['organizationId']);
 
 function sandboxErrorResponse(error: unknown): SandboxResponse {
 	if (error instanceof MbxSandboxError) return errors(error.status, error.message);
@@ -642,7 +643,7 @@ export class MbxSandbox extends SandboxServer {
 	// ---- base-class hooks ----
 
 	/** HMAC is stateless, so the only thing to expire is every issued bearer token. */
-	protected expireAuth(_ctx: RequestContext): void {
+	protected expireAuth(): void {
 		const now = Date.now();
 		for (const token of this.bearerTokens.values()) token.expiresAt = Math.min(token.expiresAt, now);
 	}
@@ -686,7 +687,7 @@ export class MbxSandbox extends SandboxServer {
 	}
 
 	// Rails-style routing: an unknown route is a 404 before any authentication happens.
-	protected notFound(_ctx: RequestContext): SandboxResponse {
+	protected notFound(): SandboxResponse {
 		return errors(404, 'Not found');
 	}
 

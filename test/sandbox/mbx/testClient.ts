@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Test-side helpers for the MBX sandbox tests: a request signer written from MBX's formula (it
  * shares no code with the sandbox or the node, and mbx.test.ts checks it against MBX's 50 official
@@ -6,6 +7,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Json } from '../../helpers/json';
 
 /** base64(HMAC-SHA1(secret, METHOD \n md5hex(body) \n X-Date \n request-target)). */
 export function mbxSign(secret: string, method: string, body: string, date: string, target: string): string {
@@ -23,7 +25,7 @@ export interface ApiResponse {
 	headers: Headers;
 	text: string;
 	/** The body parsed as JSON, or undefined when it is not JSON. */
-	json: any;
+	json: Json;
 }
 
 export type Call = (method: string, target: string, body?: unknown) => Promise<ApiResponse>;

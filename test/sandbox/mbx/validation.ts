@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Request-body checks for the MBX sandbox's write endpoints, Rails style: every problem is
  * collected as "<field path> <message>" (e.g. "recipient.address_1 is too long (maximum is 35

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code, never published: n8n's rules for node code do not apply */
 /**
  * The generic API (GenericApiController / GenericApiService): `/api/generic/{resource}` over the
  * domain classes, rendered through their marshallers. List honours max/offset/sort/order without

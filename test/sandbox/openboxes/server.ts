@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/require-node-api-error -- test code, never published: n8n's rules for node code do not apply */
 /**
  * A strict local stand-in for the OpenBoxes REST API under the `/openboxes` context path: cookie
  * sessions (JSESSIONID) with idle expiry, the Grails "Ajax or not" redirects for unauthenticated

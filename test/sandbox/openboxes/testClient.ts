@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * Test-side helpers for the OpenBoxes sandbox tests: a fetch wrapper that never follows
  * redirects (the Grails 302s are behaviour under test), logins as the seeded users, and small
@@ -6,6 +7,7 @@
 import { request } from 'node:http';
 
 import { OPENBOXES_ASSISTANT, OPENBOXES_BROWSER, OPENBOXES_DEMO, OPENBOXES_FINANCE, OPENBOXES_MANAGER, type OpenBoxesSandbox } from './server';
+import type { Json } from '../../helpers/json';
 
 export interface CallOptions {
 	method?: string;
@@ -21,7 +23,7 @@ export interface Reply {
 	headers: Headers;
 	text: string;
 	/** The body parsed as JSON, or undefined when it is empty or not JSON. */
-	json: any;
+	json: Json;
 }
 
 export const DEMO_LOGIN = { username: OPENBOXES_DEMO.username, password: OPENBOXES_DEMO.password, location: OPENBOXES_DEMO.locationId };

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /**
  * How OpenBoxes' ApiClientService.post delivers a webhook event (Apache HttpClient 4.5.14, Java 8):
  * one POST, the configured static headers first, then what HttpClient adds itself; a 10 s connect

@@ -8,6 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { Apicbase } from '../../../nodes/Apicbase/Apicbase.node';
 import { searchOpenPurchaseOrders, searchPurchaseOrders, searchStockItems } from '../../../nodes/Apicbase/methods/listSearch';
 import { mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 const site = { environment: 'custom', customBaseUrl: 'http://ap.test' };
 const credentials = { apicbaseOAuth2Api: site, apicbaseAccessTokenApi: site };
@@ -15,7 +16,7 @@ const credentials = { apicbaseOAuth2Api: site, apicbaseAccessTokenApi: site };
 /** A load-options context: getNodeParameter(name, fallback) and the editor's current parameters. */
 function loadOptionsContext(respond: (call: RecordedCall) => unknown, current: IDataObject = {}, authentication = 'oAuth2') {
 	const { context, calls } = mockExecuteFunctions({ parameters: {}, credentials, respond });
-	const { getInputData: _items, ...rest } = context as unknown as IDataObject;
+	const rest = withoutKeys(context as unknown as IDataObject, ['getInputData']);
 	const loadOptions = {
 		...rest,
 		getNodeParameter: (name: string, fallback?: unknown) => (name === 'authentication' ? authentication : fallback),

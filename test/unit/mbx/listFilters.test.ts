@@ -13,6 +13,7 @@ import { mbxList } from '../../../nodes/Mbx/transport';
 import { Mbx } from '../../../nodes/Mbx/Mbx.node';
 import { httpError, mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
 import { credentials, qOf } from './resourceHarness';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 type Behaviour = 'honour' | 'ignore' | 'refuse';
 const BEHAVIOURS: Behaviour[] = ['honour', 'ignore', 'refuse'];
@@ -56,7 +57,7 @@ async function getManyOrders(behaviour: Behaviour, parameters: IDataObject) {
 
 function loadOptionsContext(respond: (call: RecordedCall) => unknown) {
 	const { context, calls } = mockExecuteFunctions({ parameters: {}, credentials, respond });
-	const { getInputData: _items, ...rest } = context as unknown as IDataObject;
+	const rest = withoutKeys(context as unknown as IDataObject, ['getInputData']);
 	const loadOptions = { ...rest, getNodeParameter: (name: string, fallback?: unknown) => (name === 'authentication' ? 'hmac' : fallback) };
 	return { context: loadOptions as unknown as ILoadOptionsFunctions, calls };
 }

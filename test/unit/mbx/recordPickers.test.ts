@@ -8,6 +8,7 @@ import { Mbx } from '../../../nodes/Mbx/Mbx.node';
 import { searchCustomerCatalogItems } from '../../../nodes/Mbx/methods/searchCustomerCatalogItems';
 import { searchAutomationTaskTypes, searchCountries, searchShipMethods } from '../../../nodes/Mbx/methods/searchReferenceLists';
 import { asLoadOptions, listResponder, mockContext, pathOf, qOf } from './resourceHarness';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 function loadOptionsContext(respond: Parameters<typeof mockContext>[0]['respond']) {
 	const mock = mockContext({ parameters: {}, respond });
@@ -101,7 +102,7 @@ describe('MBX Customer Catalog Item picker (searchCustomerCatalogItems)', () => 
 		price: i % 2 ? '12.5' : 3,
 	}));
 	const respond = (call: { options: { url: string } }) => {
-		const { limit: _limit, offset: _offset, ...filters } = qOf(call.options.url) ?? {};
+		const filters = withoutKeys(qOf(call.options.url) ?? {}, ['limit', 'offset']);
 		const matching = entries.filter((e) => Object.entries(filters).every(([k, v]) => (e as IDataObject)[k] === v));
 		return listResponder(matching)(call as never);
 	};

@@ -2,13 +2,14 @@ import { NodeApiError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-
 
 import { searchOrders } from '../../../nodes/Mbx/methods/searchOrders';
 import { httpError, mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 const credentials = { mbxHmacApi: { environment: 'custom', customBaseUrl: 'http://mbx.test', publicToken: 'p', secretToken: 's' } };
 
 /** A load-options context: getNodeParameter(name, fallback), no items. */
 function loadOptionsContext(respond: (call: RecordedCall) => unknown) {
 	const { context, calls } = mockExecuteFunctions({ parameters: {}, credentials, respond });
-	const { getInputData: _items, ...rest } = context as unknown as IDataObject;
+	const rest = withoutKeys(context as unknown as IDataObject, ['getInputData']);
 	const loadOptions = {
 		...rest,
 		getNodeParameter: (name: string, fallback?: unknown) => (name === 'authentication' ? 'hmac' : fallback),

@@ -10,6 +10,7 @@ import * as product from '../../../nodes/OpenBoxes/actions/product';
 import * as user from '../../../nodes/OpenBoxes/actions/user';
 import { runOperations } from '../../../nodes/shared/router';
 import { mockExecuteFunctions, type MockOptions, type RecordedCall } from '../../helpers/mockContext';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 export const BASE = 'http://ob.test/openboxes/api';
 
@@ -49,7 +50,7 @@ export async function runExpectingError(options: RunOptions) {
 /** A load-options context: getNodeParameter(name, fallback), no input items. */
 export function loadOptionsContext(respond: (call: RecordedCall, index: number) => unknown) {
 	const { context, calls } = mockExecuteFunctions({ parameters: {}, credentials, respond });
-	const { getInputData: _items, ...rest } = context as unknown as IDataObject;
+	const rest = withoutKeys(context as unknown as IDataObject, ['getInputData']);
 	const loadOptions = { ...rest, getNodeParameter: (_name: string, fallback?: unknown) => fallback };
 	return { context: loadOptions as unknown as ILoadOptionsFunctions, calls };
 }

@@ -15,6 +15,7 @@ import { searchPurchaseOrders, searchStockMovements } from '../../../nodes/OpenB
 import { runOperations } from '../../../nodes/shared/router';
 import { mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
 import { BASE, credentials, loadOptionsContext, request } from './harness';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 const ID = 'ff80818155df9de40155df9e31000001';
 const WEB = 'http://ob.test/openboxes';
@@ -117,7 +118,7 @@ describe('OpenBoxes searchStockMovements', () => {
 
 	it('explains that the list needs the credential’s Location ID, without asking OpenBoxes', async () => {
 		const mock = mockExecuteFunctions({ parameters: {}, credentials: { openBoxesApi: { ...credentials.openBoxesApi, location: ' ' } } });
-		const { getInputData: _items, ...rest } = mock.context as unknown as IDataObject;
+		const rest = withoutKeys(mock.context as unknown as IDataObject, ['getInputData']);
 		const context = { ...rest, getNodeParameter: (_name: string, fallback?: unknown) => fallback } as never;
 		const error = (await searchStockMovements.call(context).catch((e: unknown) => e)) as Error & { description?: string };
 		expect(error.message).toMatch(/no Location ID/);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredStringParameter } from '../../../shared/parameters';
+import { withoutKeys } from '../../../shared/values';
 import { openBoxesRequest } from '../../transport';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField, TYPES_NEEDING_ORGANIZATION } from './fields';
 import { dataList, dataObject, fieldError, trimmed } from './shared';
@@ -48,7 +49,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const typeId = requiredStringParameter(this, 'locationTypeId', 'Location Type', itemIndex);
 	const organizationId = trimmed(this.getNodeParameter('organizationId', itemIndex, ''));
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { name: _name, locationTypeId: _type, organizationId: _organization, ...extra } = additional;
+	const extra = withoutKeys(additional, ['name', 'locationTypeId', 'organizationId']);
 	const body: IDataObject = {
 		name,
 		locationType: { id: typeId },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { requiredStringParameter } from '../../../shared/parameters';
+import { withoutKeys } from '../../../shared/values';
 import { openBoxesRequest } from '../../transport';
 import { fieldError, isObject, nonNegativeNumber, trimmed } from '../location/shared';
 
@@ -254,7 +255,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const categoryId = requiredStringParameter(this, 'categoryId', 'Category', itemIndex);
 	const productType = trimmed(this.getNodeParameter('productType', itemIndex, 'DEFAULT')) || 'DEFAULT';
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const { name: _name, categoryId: _category, ...extra } = additional;
+	const extra = withoutKeys(additional, ['name', 'categoryId']);
 	const body: IDataObject = {
 		name,
 		category: { id: categoryId },
