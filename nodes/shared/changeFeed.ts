@@ -1,7 +1,8 @@
 /**
  * The memory of a polling trigger, kept small: the newest change time seen, the IDs that share it
- * (so records with equal timestamps are neither lost nor repeated across polls), and the last
- * known status of recently changed records (so a status change is told apart from other edits).
+ * (so records with equal timestamps are neither lost nor repeated across polls, and a record
+ * created in the cursor's own second is still known to be new), and the last known status of
+ * recently changed records (so a status change is told apart from other edits).
  */
 export interface FeedState {
 	cursor?: string;
@@ -35,6 +36,19 @@ export function feedTime(value: unknown): number {
 }
 
 /**
+ * Whether a record is new since the previous poll. Vendor times may have one-second resolution
+ * (OpenBoxes), so a record created in the cursor's own second may have been created before that
+ * poll read the list or after it: it is new unless that poll saw it, and the IDs kept at the cursor
+ * are exactly the records of that second the polls saw. A record created in an earlier second
+ * existed when the previous poll read (it read a record stamped with the cursor's second), so it
+ * was reported then, or is older than the trigger.
+ */
+function isNewSinceCursor(record: FeedRecord<unknown>, cursorTime: number, seenAtCursor: Set<string>): boolean {
+	const created = feedTime(record.createdAt);
+	return created > cursorTime || (created === cursorTime && !seenAtCursor.has(record.id));
+}
+
+/**
  * Compares records with what the previous poll saw. Every record changed after the cursor must
  * be in `records` (older ones may be, and are ignored). The first call only records the present:
  * nothing is "new" the moment a workflow is switched on.
@@ -42,7 +56,8 @@ export function feedTime(value: unknown): number {
 export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>): { changes: Array<FeedChange<T>>; state: FeedState } {
 	const firstPoll = previous.cursor === undefined;
 	const cursorTime = firstPoll ? -Infinity : feedTime(previous.cursor);
-	const seenAtCursor = new Set(previous.atCursor ?? []);
+	// IDs as text whatever a stored state holds, so an ID kept as a number still counts as seen.
+	const seenAtCursor = new Set((previous.atCursor ?? []).map(String));
 	const statuses = new Map(Object.entries(previous.statuses ?? {}));
 	const seenThisPoll = new Set<string>();
 
@@ -64,7 +79,7 @@ export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>):
 		if (firstPoll) continue;
 		let event: FeedEvent = 'updated';
 		if (before !== undefined && record.status !== undefined && before !== record.status) event = 'statusChanged';
-		else if (before === undefined && feedTime(record.createdAt) > cursorTime) event = 'created';
+		else if (before === undefined && isNewSinceCursor(record, cursorTime, seenAtCursor)) event = 'created';
 		changes.push({ event, previousStatus: before ?? null, record });
 	}
 
@@ -78,7 +93,7 @@ export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>):
 		state.atCursor = [];
 	} else if (Number.isFinite(newest)) {
 		const atNewest = records.filter((r) => feedTime(r.updatedAt) === newest).map((r) => r.id);
-		const keepOld = newest === cursorTime ? (previous.atCursor ?? []) : [];
+		const keepOld = newest === cursorTime ? [...seenAtCursor] : [];
 		state.cursor = new Date(newest).toISOString();
 		state.atCursor = [...new Set([...keepOld, ...atNewest])];
 	}

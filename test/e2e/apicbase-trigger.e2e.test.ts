@@ -70,8 +70,7 @@ beforeAll(async () => {
 		], [['Apicbase Trigger', 'Answer Apicbase']]),
 	);
 	for (const id of ['scApTriggerHook', 'scApTriggerReply']) {
-		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
-		if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+		await n8n.cliOrThrow(['publish:workflow', `--id=${id}`]);
 	}
 	rest = new N8nRest(await n8n.start());
 	await rest.setupOwner();

@@ -36,11 +36,7 @@ let n8n: N8nInstance;
 let rest: N8nRest;
 
 async function run(workflowId: string): Promise<ExecutionResult> {
-	const result = await n8n.execute(workflowId);
-	if (!result.ok) {
-		throw new Error(`Execution failed (parsed: ${result.nodes ? Object.keys(result.nodes).join(",") : "none"}): ${JSON.stringify(result.error)}\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`);
-	}
-	return result;
+	return await n8n.executeOrThrow(workflowId);
 }
 
 const grantTypes = () =>

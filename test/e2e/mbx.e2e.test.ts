@@ -25,11 +25,7 @@ let sandboxes: Sandboxes;
 let n8n: N8nInstance;
 
 async function run(workflowId: string): Promise<ExecutionResult> {
-	const result = await n8n.execute(workflowId);
-	if (!result.ok) {
-		throw new Error(`Execution failed: ${JSON.stringify(result.error)}\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-2000)}`);
-	}
-	return result;
+	return await n8n.executeOrThrow(workflowId);
 }
 
 function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: number): Promise<T> {
@@ -284,8 +280,7 @@ describe('MBX in a running n8n: OAuth2 and the trigger', () => {
 		], [['MBX Trigger', 'Tell Sink']]);
 		for (const wf of [countries, byWebhook, byPolling]) await n8n.importWorkflow(wf);
 		for (const id of ['scMbxTriggerHook', 'scMbxTriggerPoll']) {
-			const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
-			if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+			await n8n.cliOrThrow(['publish:workflow', `--id=${id}`]);
 		}
 		sandboxes.mbx.reset();
 		rest = new N8nRest(await n8n.start());

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { repoRoot } from '../helpers/paths';
 import { startSandboxes, type Sandboxes } from '../sandbox/start';
 import { loadWorkflow, sandboxCredentials } from './support/fixtures';
-import { N8nInstance, type ExecutionResult } from './support/instance';
+import { N8nInstance } from './support/instance';
 import { packPackage } from './support/package';
 import { ensureN8nRuntime, SUPPORTED_N8N_VERSIONS } from './support/runtime';
 
@@ -29,11 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await sandboxes?.stop();
 });
-
-function succeeded(result: ExecutionResult): ExecutionResult {
-	if (!result.ok) throw new Error(`n8n execution failed: ${JSON.stringify(result.error)}\n${result.stderr.slice(-3000)}`);
-	return result;
-}
 
 const ids = (items: Array<Record<string, unknown>>) => items.map((item) => item.id);
 
@@ -64,20 +59,20 @@ describe.each(SUPPORTED_N8N_VERSIONS)('n8n %s', (version) => {
 	});
 
 	it('MBX: the countries starter lists, filters and gets countries, signed', async () => {
-		const result = succeeded(await n8n.execute('scStarterMbx'));
+		const result = await n8n.executeOrThrow('scStarterMbx');
 		const countries = sandboxes.mbx.countries();
 		expect(result.nodes['All Countries']).toEqual(countries);
 		expect(result.nodes['Get Country by ID']).toEqual([countries.find((c) => c.iso_code === 'CA')]);
 	});
 
 	it('OpenBoxes: the products starter logs in and reads every product', async () => {
-		const result = succeeded(await n8n.execute('scStarterOpenBoxes'));
+		const result = await n8n.executeOrThrow('scStarterOpenBoxes');
 		const active = sandboxes.openBoxes.products().filter((p) => p.active);
 		expect(ids(result.nodes['All Products'])).toEqual(ids(active as unknown as Array<Record<string, unknown>>));
 	});
 
 	it('Apicbase: the supplier orders starter reads every open order with the client credentials', async () => {
-		const result = succeeded(await n8n.execute('scStarterApicbase'));
+		const result = await n8n.executeOrThrow('scStarterApicbase');
 		const ordered = sandboxes.apicbase.purchaseOrders().filter((o) => o.status === 'ORDERED');
 		expect(new Set(ids(result.nodes['Open Orders']))).toEqual(new Set(ordered.map((o) => o.id)));
 		expect(result.nodes['Open Orders']).toHaveLength(ordered.length);

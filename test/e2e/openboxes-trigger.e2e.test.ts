@@ -72,8 +72,7 @@ beforeAll(async () => {
 		);
 	}
 	for (const id of ['scObReorder', 'scObProducts', 'scObPlaced', 'scObOrderCreated', 'scObReceived']) {
-		const published = await n8n.cli(['publish:workflow', `--id=${id}`]);
-		if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+		await n8n.cliOrThrow(['publish:workflow', `--id=${id}`]);
 	}
 	await n8n.start();
 });

@@ -78,8 +78,7 @@ beforeAll(async () => {
 			postTo('Tell Sink', `${sink.url}/shipped`),
 		], [['OpenBoxes Webhook Trigger', 'Tell Sink']]),
 	);
-	const published = await n8n.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}`);
+	await n8n.cliOrThrow(['publish:workflow', `--id=${WORKFLOW_ID}`]);
 	rest = new N8nRest(await n8n.start());
 	await rest.setupOwner();
 	productionUrl = `${rest.baseUrl}/webhook/${WEBHOOK_ID}/events`;

@@ -19,11 +19,7 @@ let sandboxes: Sandboxes;
 let n8n: N8nInstance;
 
 async function run(workflowId: string): Promise<ExecutionResult> {
-	const result = await n8n.execute(workflowId);
-	if (!result.ok) {
-		throw new Error(`Execution failed: ${JSON.stringify(result.error)}\n${result.stderr.slice(-2000)}\n${result.stdout.slice(-1500)}`);
-	}
-	return result;
+	return await n8n.executeOrThrow(workflowId);
 }
 
 beforeAll(async () => {

@@ -53,8 +53,7 @@ beforeAll(async () => {
 	await main.importCredentials(sandboxCredentials(sandboxes).filter((c) => c.id !== CREDENTIAL_IDS.openBoxes));
 	await main.importWorkflow(PO_SYNC);
 	// Published before the main starts, so its startup activation registers the production webhook.
-	const published = await main.cli(['publish:workflow', `--id=${WORKFLOW_ID}`]);
-	if (published.code !== 0) throw new Error(`publish failed: ${published.stderr}\n${published.stdout}`);
+	await main.cliOrThrow(['publish:workflow', `--id=${WORKFLOW_ID}`]);
 
 	await cluster.start();
 });

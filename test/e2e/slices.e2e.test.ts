@@ -22,14 +22,8 @@ function ids(items: Array<Record<string, unknown>>): unknown[] {
 	return items.map((item) => item.id);
 }
 
-function explain(result: ExecutionResult): string {
-	return `n8n execution failed: ${JSON.stringify(result.error)}\n${result.stderr.slice(-3000)}\n${result.stdout.slice(-3000)}`;
-}
-
 async function run(workflowId: string): Promise<ExecutionResult> {
-	const result = await n8n.execute(workflowId);
-	if (!result.ok) throw new Error(explain(result));
-	return result;
+	return await n8n.executeOrThrow(workflowId);
 }
 
 beforeAll(async () => {

@@ -34,9 +34,7 @@ const webhookUrl = (file: string, path: string) => productionWebhookUrl(rest.bas
 const waitForRegistration = (url: string) => waitForWebhook(url, () => n8n.serverLog().slice(-3000));
 
 async function run(workflowId: string): Promise<ExecutionResult> {
-	const result = await n8n.execute(workflowId);
-	if (!result.ok) throw new Error(`Execution failed: ${JSON.stringify(result.error)}\n${result.stdout.slice(-3000)}`);
-	return result;
+	return await n8n.executeOrThrow(workflowId);
 }
 
 beforeAll(async () => {
@@ -51,8 +49,7 @@ beforeAll(async () => {
 	for (const file of [PO_SYNC_APICBASE, REORDER_ALERTS, SHIPMENT_SYNC]) {
 		const workflow = withFastPolling(loadWorkflow(file));
 		await n8n.importWorkflow(workflow);
-		const published = await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
-		if (published.code !== 0) throw new Error(`publish ${file} failed: ${published.stderr}`);
+		await n8n.cliOrThrow(['publish:workflow', `--id=${workflow.id}`]);
 	}
 	rest = new N8nRest(await n8n.start());
 	await rest.setupOwner();

@@ -23,8 +23,20 @@ export interface CredentialImport {
 	data: Record<string, unknown>;
 }
 
+/** What one n8n CLI run left behind: its output, and how it ended. */
+export interface CliResult {
+	stdout: string;
+	stderr: string;
+	/** The exit code; null when a signal ended the process. */
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	timedOut: boolean;
+	elapsedMs: number;
+}
+
 export interface ExecutionResult {
 	ok: boolean;
+	cli: CliResult;
 	/** Items of each node's first output on its first run, by node name. */
 	nodes: Record<string, Array<Record<string, unknown>>>;
 	error?: { message?: string; description?: string; node?: { name?: string }; httpCode?: string };
@@ -106,7 +118,7 @@ export class N8nInstance {
 	async cli(
 		args: string[],
 		options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
-	): Promise<{ stdout: string; stderr: string; code: number }> {
+	): Promise<CliResult> {
 		const timeoutMs = options.timeoutMs ?? 5 * 60 * 1000;
 		const folder = mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
 		const outPath = path.join(folder, 'stdout');
@@ -118,15 +130,21 @@ export class N8nInstance {
 				env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(Number(this.env.N8N_PORT) + 3000), ...options.env },
 				stdio: ['ignore', out, err],
 			});
-			const code = await new Promise<number>((resolve) => {
-				const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-				child.once('error', () => resolve(1));
-				child.once('exit', (exitCode) => {
+			const started = Date.now();
+			let timedOut = false;
+			const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; spawnError?: Error }>((resolve) => {
+				const timer = setTimeout(() => {
+					timedOut = true;
+					child.kill('SIGKILL');
+				}, timeoutMs);
+				child.once('error', (spawnError) => resolve({ code: null, signal: null, spawnError }));
+				child.once('exit', (code, signal) => {
 					clearTimeout(timer);
-					resolve(exitCode ?? 1);
+					resolve({ code, signal });
 				});
 			});
-			return { stdout: readFileSync(outPath, 'utf8'), stderr: readFileSync(errPath, 'utf8'), code };
+			const stderr = readFileSync(errPath, 'utf8') + (ended.spawnError ? `\n${ended.spawnError.message}` : '');
+			return { stdout: readFileSync(outPath, 'utf8'), stderr, code: ended.code, signal: ended.signal, timedOut, elapsedMs: Date.now() - started };
 		} finally {
 			closeSync(out);
 			closeSync(err);
@@ -134,11 +152,10 @@ export class N8nInstance {
 		}
 	}
 
-	private async cliOrThrow(args: string[]): Promise<string> {
+	/** Runs one CLI command and throws, saying how it ended, unless it exits 0. */
+	async cliOrThrow(args: string[]): Promise<string> {
 		const result = await this.cli(args);
-		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stderr}\n${result.stdout}`);
-		}
+		if (result.code !== 0) throw new Error(describeCliFailure(`n8n ${args.join(' ')}`, result));
 		return result.stdout;
 	}
 
@@ -165,16 +182,23 @@ export class N8nInstance {
 	/** Runs a Manual Trigger workflow through `n8n execute` and reads back every node's output. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		// The CLI prints the run through its logger at info level.
-		const { stdout, stderr, code } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+		const cli = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
 			env: { N8N_LOG_LEVEL: 'info' },
 		});
-		const run = parseRunData(stdout);
+		const run = parseRunData(cli.stdout);
 		const nodes: ExecutionResult['nodes'] = {};
 		for (const [name, runs] of Object.entries(run?.data?.resultData?.runData ?? {})) {
 			nodes[name] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 		}
 		const error = run?.data?.resultData?.error;
-		return { ok: code === 0 && !error && run !== undefined, nodes, error, stdout, stderr };
+		return { ok: cli.code === 0 && !error && run !== undefined, cli, nodes, error, stdout: cli.stdout, stderr: cli.stderr };
+	}
+
+	/** `execute`, throwing a full account (run error, exit code or signal, stderr) unless it succeeded. */
+	async executeOrThrow(workflowId: string): Promise<ExecutionResult> {
+		const result = await this.execute(workflowId);
+		if (!result.ok) throw new Error(explainExecution(workflowId, result));
+		return result;
 	}
 
 	/**
@@ -241,4 +265,20 @@ export function parseRunData(stdout: string): RunData | undefined {
 		}
 	}
 	return undefined;
+}
+
+/** How a CLI run ended, for a failure message: exit code or signal, timeout, time taken, stderr and stdout tails. */
+export function describeCliFailure(command: string, result: CliResult): string {
+	const ending = result.timedOut
+		? `was killed after its ${Math.round(result.elapsedMs / 1000)} s timeout`
+		: result.signal
+			? `was ended by ${result.signal} after ${Math.round(result.elapsedMs / 1000)} s`
+			: `exited with code ${result.code} after ${Math.round(result.elapsedMs / 1000)} s`;
+	return `${command} ${ending}\n--- stderr (end) ---\n${result.stderr.slice(-3000)}\n--- stdout (end) ---\n${result.stdout.slice(-3000)}`;
+}
+
+/** Why `execute` did not succeed: the run's own error when it has one, and always how the CLI ended. */
+export function explainExecution(workflowId: string, result: ExecutionResult): string {
+	const runError = result.error ? `Run error: ${JSON.stringify(result.error)}\n` : 'The run recorded no error.\n';
+	return `${runError}${describeCliFailure(`n8n execute --id=${workflowId}`, result.cli)}`;
 }
