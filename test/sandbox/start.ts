@@ -5,7 +5,7 @@
  */
 import { APICBASE_DEMO, ApicbaseSandbox } from './apicbase/server';
 import { MBX_DEMO, MbxSandbox } from './mbx/server';
-import { OPENBOXES_DEMO, OpenBoxesSandbox } from './openboxes/server';
+import { OPENBOXES_DEMO, OpenBoxesSandbox, type OpenBoxesSandboxOptions } from './openboxes/server';
 
 export const DEFAULT_PORTS = { mbx: 4010, openBoxes: 4020, apicbase: 4030 };
 
@@ -17,9 +17,12 @@ export interface Sandboxes {
 }
 
 /** Port 0 picks free ports (tests); the defaults are the documented ones (demo, by hand). */
-export async function startSandboxes(ports: { mbx: number; openBoxes: number; apicbase: number } = DEFAULT_PORTS): Promise<Sandboxes> {
+export async function startSandboxes(
+	ports: { mbx: number; openBoxes: number; apicbase: number } = DEFAULT_PORTS,
+	options: { openBoxes?: Partial<OpenBoxesSandboxOptions> } = {},
+): Promise<Sandboxes> {
 	const mbx = new MbxSandbox();
-	const openBoxes = new OpenBoxesSandbox();
+	const openBoxes = new OpenBoxesSandbox(options.openBoxes);
 	const apicbase = new ApicbaseSandbox();
 	await mbx.start(ports.mbx);
 	await openBoxes.start(ports.openBoxes);
@@ -46,6 +49,7 @@ export function describeSandboxes(s: Sandboxes): string {
 		`           webhook secret: the supplier client secret`,
 		'',
 		'Control API on each: GET /__sandbox/requests, POST /__sandbox/faults, POST /__sandbox/config, POST /__sandbox/reset',
+		'MBX and OpenBoxes also: POST /__sandbox/clock {"at": <ISO time> | null} stops the clock records are stamped with',
 		'MBX also: POST /__sandbox/orders/<id>/advance (Pending → Released → Shipped, fires webhooks),',
 		'          POST /__sandbox/webhooks {"url","headers"} to subscribe, GET /__sandbox/webhooks/deliveries',
 		'OpenBoxes also: POST /__sandbox/config {"webhookUrl","webhookHeaders"} (openboxes.webhook.endpoint.*),',

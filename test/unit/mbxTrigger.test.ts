@@ -43,6 +43,22 @@ describe('detectOrderChanges', () => {
 		const { changes } = detectOrderChanges(state, [order(1, 'pending', 3), order(2, 'released', 3, 3)]);
 		expect(changes.map((c) => c.order.id)).toEqual([2]);
 	});
+
+	it('an order placed at the cursor time after the poll read is a new order, once; others at that time are what they are', () => {
+		// The poll read orders 1 (new at minute 3) and 2; then, at minute 3 still, order 3 was placed,
+		// order 4 (seen before) was released, and order 5 (seen before) got a note.
+		let state = detectOrderChanges({}, [order(1, 'pending', 1, 1), order(2, 'pending', 1), order(4, 'pending', 1), order(5, 'pending', 1)]).state;
+		state = detectOrderChanges(state, [order(1, 'pending', 3, 3), order(2, 'pending', 3), order(4, 'pending', 1), order(5, 'pending', 1)]).state;
+		expect(state.atCursor).toEqual(['1', '2']);
+		const now = [order(1, 'pending', 3, 3), order(2, 'pending', 3), order(3, 'pending', 3, 3), order(4, 'released', 3), order(5, 'pending', 3)];
+		const next = detectOrderChanges(state, now);
+		expect(next.changes.map((c) => [c.event, c.order.id, c.previousStatus])).toEqual([
+			['created', 3, null],
+			['statusChanged', 4, 'pending'],
+			['updated', 5, 'pending'],
+		]);
+		expect(detectOrderChanges(next.state, now).changes).toEqual([]);
+	});
 });
 
 describe('secureEquals', () => {

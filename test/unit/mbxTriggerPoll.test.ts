@@ -58,6 +58,25 @@ describe('MBX Trigger polling', () => {
 		expect(await trigger.poll.call(context)).toBeNull();
 	});
 
+	it('reports an order placed in the second of a poll, after it read, as a new order on the next poll (the default events)', async () => {
+		const staticData: IDataObject = {};
+		const second = '2026-02-01T00:00:00.000Z';
+		const placed = (id: number) => ({ id, status: 'pending', created_at: second, updated_at: second });
+		let current: IDataObject[] = [placed(1)];
+		const { context } = pollContext({ mode: 'trigger', parameters: { authentication: 'hmac' }, staticData, orders: () => current });
+		const trigger = new MbxTrigger();
+
+		expect(await trigger.poll.call(context)).toBeNull();
+		// Placed in the same second, after that read.
+		current = [placed(1), placed(2), placed(3)];
+		const fresh = await trigger.poll.call(context);
+		expect(fresh?.[0].map((item) => [item.json.event, item.json.id, item.json.previousStatus])).toEqual([
+			['created', 2, null],
+			['created', 3, null],
+		]);
+		expect(await trigger.poll.call(context)).toBeNull();
+	});
+
 	it('returns nothing in manual mode when MBX has no orders', async () => {
 		const { context, requests } = pollContext({ mode: 'manual', parameters, staticData: {}, orders: () => [] });
 		expect(await new MbxTrigger().poll.call(context)).toBeNull();

@@ -9,6 +9,9 @@ import { isEventStatus, PURCHASE_ORDER_STATUSES_TO_READ, watchedStatus, type Lis
 /**
  * Purchase-order and stock-movement list rows carry no change time (openboxes-api.md §2.3, §2.4),
  * so these events compare whole reads of the list: no sort is asked for and none is relied on.
+ * Nor is a creation date: a stock movement's `dateCreated` is a day only (`MM/dd/yyyy` outbound),
+ * which cannot tell a movement made on the poll's day after the read from an older one changed
+ * that day. An ID the previous reads did not have is new; one they had never is again.
  */
 async function listRequest(context: IPollFunctions, event: ListEvent): Promise<{ path: string; query: IDataObject }> {
 	if (event.startsWith('purchaseOrder.')) {

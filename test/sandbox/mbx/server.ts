@@ -16,7 +16,8 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-import { header, SandboxServer, type Fault, type RequestContext, type SandboxResponse } from '../common/server';
+import { RecordClock } from '../common/clock';
+import { header, SandboxServer, type Fault, type RequestContext, type SandboxResponse, type SandboxSecret } from '../common/server';
 import {
 	MBX_DEMO,
 	MBX_ORGANIZATIONS,
@@ -466,6 +467,8 @@ export class MbxSandbox extends SandboxServer {
 	private nextIds = { order: 0, invoice: 0, serial: 0, queue: 0, task: 0, serialData: 0, subscription: 0 };
 	/** The last timestamp handed out, in epoch ms: the sandbox clock never repeats or goes back. */
 	private lastTick = SEED_CLOCK_END;
+	/** Real time unless a test sets it (also `POST /__sandbox/clock {"at"}`): then created_at and updated_at stand still. */
+	readonly clock = new RecordClock();
 
 	constructor(options: Partial<MbxSandboxOptions> = {}) {
 		super('mbx');
@@ -642,6 +645,13 @@ export class MbxSandbox extends SandboxServer {
 
 	// ---- base-class hooks ----
 
+	protected knownSecrets(): SandboxSecret[] {
+		return [
+			...MBX_ORGANIZATIONS.map((o) => ({ source: `HMAC secret token of ${o.organizationName}`, value: o.secretToken })),
+			...OAUTH_CLIENTS.map((c) => ({ source: `OAuth2 client secret of ${c.clientId}`, value: c.clientSecret })),
+		];
+	}
+
 	/** HMAC is stateless, so the only thing to expire is every issued bearer token. */
 	protected expireAuth(): void {
 		const now = Date.now();
@@ -654,10 +664,12 @@ export class MbxSandbox extends SandboxServer {
 		this.bearerTokens.clear();
 		this.refreshTokens.clear();
 		this.bearersIssued = 0;
+		this.clock.set(null);
 		this.seedOperations();
 	}
 
 	protected control(action: string, body: unknown): Promise<SandboxResponse> | SandboxResponse | undefined {
+		if (action === 'clock') return this.clock.control(body);
 		if (action === 'config') {
 			if (body !== undefined && !isPlainObject(body)) return errors(400, 'config body must be a JSON object');
 			try {
@@ -726,8 +738,16 @@ export class MbxSandbox extends SandboxServer {
 		this.lastTick = SEED_CLOCK_END;
 	}
 
-	/** Now, as an ISO timestamp strictly later than any handed out before (seeded ones included). */
+	/**
+	 * Now, as an ISO timestamp strictly later than any handed out before (seeded ones included);
+	 * while the clock is set, its time, repeated (a database storing whole seconds does that).
+	 */
 	private tick(): string {
+		const setAt = this.clock.setAt();
+		if (setAt !== null) {
+			this.lastTick = Math.max(this.lastTick, setAt);
+			return new Date(setAt).toISOString();
+		}
 		this.lastTick = Math.max(Date.now(), this.lastTick + 1);
 		return new Date(this.lastTick).toISOString();
 	}
@@ -1208,7 +1228,7 @@ export class MbxSandbox extends SandboxServer {
 			return oauthError(400, 'invalid_request', 'redirect_uri must be an absolute http(s) URL without a fragment');
 		}
 
-		const code = randomToken();
+		const code = this.issue(randomToken(), 'OAuth2 authorization code');
 		this.authCodes.set(code, {
 			clientId: client.clientId,
 			redirectUri,
@@ -1276,8 +1296,8 @@ export class MbxSandbox extends SandboxServer {
 
 	private issueTokens(client: OAuthClient): SandboxResponse {
 		const now = Date.now();
-		const accessToken = randomToken();
-		const refreshToken = randomToken();
+		const accessToken = this.issue(randomToken(), `OAuth2 access token #${this.bearersIssued + 1}`);
+		const refreshToken = this.issue(randomToken(), `OAuth2 refresh token #${this.bearersIssued + 1}`);
 		const ttl = this.settings.bearerTtlSeconds;
 		this.bearerTokens.set(accessToken, {
 			clientId: client.clientId,

@@ -10,7 +10,8 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { header, SandboxServer, type Fault, type RequestContext, type SandboxResponse } from '../common/server';
+import { RecordClock } from '../common/clock';
+import { header, SandboxServer, type Fault, type RequestContext, type SandboxResponse, type SandboxSecret } from '../common/server';
 import { deleteLocation, deleteProduct, saveLocation, saveProduct, saveUser, updateProduct } from './catalog';
 import { genericCreate, genericDelete, genericList, genericRead, genericSearch, genericUpdate, inventoryItem as genericInventoryItem } from './generic';
 import {
@@ -52,7 +53,6 @@ import {
 	EXPIRATION_FILTERS,
 	INVENTORY_LEVEL_STATUSES,
 	grailsDate,
-	nowSeconds,
 	usDate,
 	type ExpirationFilter,
 	type InventoryLevelStatus,
@@ -108,6 +108,7 @@ import {
 	OPENBOXES_MANAGER,
 	PRODUCT_CATEGORIES,
 	ROLE_TYPES,
+	seedUsers,
 	type OpenBoxesLocation,
 	type OpenBoxesProduct,
 	type OpenBoxesUser,
@@ -148,6 +149,9 @@ export interface OpenBoxesSandboxOptions {
 	apiKeys: Record<string, ApiKeyGrant>;
 	/** The request header that carries the API key. */
 	apiKeyHeader: string;
+	/** Passwords by username that replace the seeded ones, as when a user changed theirs (the e2e
+	 * tests give admin one no n8n text contains, so that a leak of it can be searched for). */
+	passwords: Record<string, string>;
 	/** false answers the reorder report with 404, as servers older than v0.9.6 do. */
 	reorderReportAvailable: boolean;
 	/** The hosted tier's POST/PUT on /api/purchaseOrders; false gives the open-source 404. */
@@ -170,6 +174,7 @@ const DEFAULT_OPTIONS: OpenBoxesSandboxOptions = {
 	rateLimitPerMinute: null,
 	apiKeys: { [OPENBOXES_DEMO.apiKey]: { username: OPENBOXES_DEMO.username, location: OPENBOXES_DEMO.locationId } },
 	apiKeyHeader: 'X-API-Key',
+	passwords: {},
 	reorderReportAvailable: true,
 	purchaseOrderWrites: true,
 	hostedEndpoints: true,
@@ -225,11 +230,20 @@ interface AuthedCall {
 
 type Handler = (call: AuthedCall) => SandboxResponse;
 
+/** The secrets among options: API keys, changed passwords and webhook header values, with what each is. */
+function optionSecrets(options: Partial<OpenBoxesSandboxOptions>): Array<[string, string]> {
+	return [
+		...Object.keys(options.apiKeys ?? {}).map((key): [string, string] => ['API key', key]),
+		...Object.entries(options.passwords ?? {}).map(([user, password]): [string, string] => [`password of ${user}`, password]),
+		...Object.entries(options.webhookHeaders ?? {}).map(([name, value]): [string, string] => [`webhook header ${name}`, value]),
+	];
+}
+
 function validateOptions(options: Partial<OpenBoxesSandboxOptions>): Partial<OpenBoxesSandboxOptions> {
 	for (const key of Object.keys(options)) {
 		if (!(key in DEFAULT_OPTIONS)) throw new Error(`unknown option: ${key}`);
 	}
-	const { sessionIdleSeconds, rateLimitPerMinute, apiKeys, apiKeyHeader } = options;
+	const { sessionIdleSeconds, rateLimitPerMinute, apiKeys, apiKeyHeader, passwords } = options;
 	if (sessionIdleSeconds !== undefined && !(typeof sessionIdleSeconds === 'number' && sessionIdleSeconds > 0)) {
 		throw new Error('sessionIdleSeconds must be a positive number');
 	}
@@ -248,6 +262,9 @@ function validateOptions(options: Partial<OpenBoxesSandboxOptions>): Partial<Ope
 	}
 	if (apiKeyHeader !== undefined && !(typeof apiKeyHeader === 'string' && /^[A-Za-z0-9-]+$/.test(apiKeyHeader))) {
 		throw new Error('apiKeyHeader must be a header name');
+	}
+	if (passwords !== undefined && !(isObject(passwords) && Object.values(passwords).every((p) => typeof p === 'string' && p))) {
+		throw new Error('passwords must map usernames to passwords');
 	}
 	for (const key of ['reorderReportAvailable', 'purchaseOrderWrites', 'hostedEndpoints', 'webhookEnabled'] as const) {
 		if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new Error(`${key} must be a boolean`);
@@ -298,6 +315,8 @@ export class OpenBoxesSandbox extends SandboxServer {
 	private sessions = new Map<string, Session>();
 	private buckets = new Map<string, RateBucket>();
 	private deliveries: OpenBoxesWebhookDelivery[] = [];
+	/** The clock dateCreated and lastUpdated come from: real time unless a test sets it (also `POST /__sandbox/clock {"at"}`). */
+	readonly clock = new RecordClock();
 
 	constructor(options: Partial<OpenBoxesSandboxOptions> = {}) {
 		super('openboxes');
@@ -315,6 +334,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 	/** Changes options at runtime (also `POST /__sandbox/config`); throws on an invalid value. */
 	configure(options: Partial<OpenBoxesSandboxOptions>): OpenBoxesSandboxOptions {
 		const next = structuredClone({ ...this.settings, ...validateOptions(options) });
+		for (const [source, value] of optionSecrets(options)) this.issue(value, source);
 		// A new limit starts with fresh windows, so a test never inherits counts from the old one.
 		if (next.rateLimitPerMinute !== this.settings.rateLimitPerMinute) this.buckets.clear();
 		this.settings = next;
@@ -358,7 +378,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		if (!isFacility(this.state, locationId)) throw new Error(`not a facility with inventory: ${locationId}`);
 		if (!Number.isInteger(quantity) || quantity < 0) throw new Error('quantity must be a non-negative integer');
 		// A stock count changes stock rows, not the product record: its lastUpdated stays.
-		countStock(this.state, productId, quantity, locationId, nowSeconds());
+		countStock(this.state, productId, quantity, locationId, this.nowSeconds());
 	}
 
 	/** Sum of quantity on hand, or null when the product was never stocked there. */
@@ -390,7 +410,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 	/** Sets products' lastUpdated (default: now, to the second), as edits in the UI would. */
 	touchProducts(productIds: string[], lastUpdated?: string): void {
-		const stamp = lastUpdated ?? grailsDate(nowSeconds());
+		const stamp = lastUpdated ?? grailsDate(this.nowSeconds());
 		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(stamp)) throw new Error(`lastUpdated must be yyyy-MM-ddTHH:mm:ssZ: ${stamp}`);
 		for (const id of productIds) {
 			const product = this.state.products.find((p) => p.id === id);
@@ -408,7 +428,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 	receiveStockMovement(id: string): void {
 		const sm = this.state.stockMovements.find((s) => s.id === id);
 		if (!sm) throw new Error(`unknown stock movement: ${id}`);
-		receive(this.state, sm, nowSeconds());
+		receive(this.state, sm, this.nowSeconds());
 	}
 
 	/** Every purchase order as a list row (OrderSummary), in list order. */
@@ -421,7 +441,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 	setPurchaseOrderStatus(id: string, status: OrderStatus | OrderSummaryStatus): void {
 		const order = this.state.purchaseOrders.find((o) => o.id === id);
 		if (!order) throw new Error(`unknown purchase order: ${id}`);
-		moveOrder(order, status, nowSeconds());
+		moveOrder(order, status, this.nowSeconds());
 	}
 
 	/** Saved putaways as `GET /api/putaways/{id}` renders them. */
@@ -472,6 +492,15 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 	// ---- base-class hooks ----
 
+	/** The seeded users' passwords (as `passwords` sets them), and the API keys and webhook headers it started with. */
+	protected knownSecrets(): SandboxSecret[] {
+		const passwords = seedUsers().map((user) => ({
+			source: `password of ${user.username}`,
+			value: Object.hasOwn(this.initialOptions.passwords, user.username) ? this.initialOptions.passwords[user.username] : user.password,
+		}));
+		return [...passwords, ...optionSecrets(this.initialOptions).map(([source, value]) => ({ source, value }))];
+	}
+
 	/** The caller's session is invalidated; its cookie then behaves exactly like no login. */
 	protected expireAuth(ctx: RequestContext): void {
 		for (const id of this.cookieSessionIds(ctx)) this.sessions.delete(id);
@@ -483,15 +512,23 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.sessions.clear();
 		this.buckets.clear();
 		this.deliveries = [];
+		this.clock.set(null);
+	}
+
+	/** Now, truncated to the second: the database stores datetimes without milliseconds. */
+	private nowSeconds(): number {
+		const now = this.clock.now();
+		return now - (now % 1000);
 	}
 
 	/**
-	 * Control actions for callers in another process (demo, e2e): `expireSessions`, `config`, and
+	 * Control actions for callers in another process (demo, e2e): `clock` {at}, `expireSessions`, `config`, and
 	 * the test helpers `setQuantityOnHand` {productId, quantity, locationId?}, `touchProducts`
 	 * {productIds, lastUpdated?}, `receiveStockMovement` {id}, `setPurchaseOrderStatus` {id, status},
 	 * `enableWebhooks` {locationId?}, `publishShippedEvent` {id} and `webhookDeliveries`.
 	 */
 	protected control(action: string, body: unknown): Promise<SandboxResponse> | SandboxResponse | undefined {
+		if (action === 'clock') return this.clock.control(body);
 		if (action === 'expireSessions') return { status: 200, body: { expired: this.expireAllSessions() } };
 		if (action === 'webhookDeliveries') return { status: 200, body: this.webhookDeliveries() };
 		if (action === 'publishShippedEvent') {
@@ -601,13 +638,13 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 		// Products: the fixed paths before /products/{id}.
 		this.get('/products', ({ ctx }) => this.listProducts(ctx));
-		this.post('/products', ({ ctx, user }) => ok({ product: saveProduct(this.state, bodyObject(ctx), user, nowSeconds()) }));
+		this.post('/products', ({ ctx, user }) => ok({ product: saveProduct(this.state, bodyObject(ctx), user, this.nowSeconds()) }));
 		this.get('/products/search', (call) => this.searchProducts(call));
 		this.get('/products/availableItems', (call) => this.availableItems(call));
 		this.get('/products/:id', ({ ctx }) => ok({ data: productJson(this.product(ctx.params.id)) }));
 		const update: Handler = ({ ctx, user }) => {
 			const product = this.product(ctx.params.id);
-			updateProduct(this.state, product, bodyObject(ctx), user, nowSeconds());
+			updateProduct(this.state, product, bodyObject(ctx), user, this.nowSeconds());
 			return ok({ data: productJson(product) });
 		};
 		this.post('/products/:id', update);
@@ -622,7 +659,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 		// Locations.
 		this.get('/locations', (call) => this.listLocations(call));
-		this.post('/locations', ({ ctx }) => ok({ data: locationJson(saveLocation(this.state, bodyObject(ctx), nowSeconds())) }));
+		this.post('/locations', ({ ctx }) => ok({ data: locationJson(saveLocation(this.state, bodyObject(ctx), this.nowSeconds())) }));
 		this.get('/locations/locationTypes', ({ ctx }) => this.locationTypes(ctx));
 		this.get('/locations/supportedActivities', () => ok({ data: [...ACTIVITY_CODES] }));
 		this.get('/locations/:id', ({ ctx }) => {
@@ -633,7 +670,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		const updateLocation: Handler = ({ ctx }) => {
 			const location = this.state.locations.find((l) => l.id === ctx.params.id);
 			if (!location) illegalArgument(`No Location found for location ID ${ctx.params.id}`);
-			return ok({ data: locationJson(saveLocation(this.state, bodyObject(ctx), nowSeconds(), location)) });
+			return ok({ data: locationJson(saveLocation(this.state, bodyObject(ctx), this.nowSeconds(), location)) });
 		};
 		this.post('/locations/:id', updateLocation);
 		this.put('/locations/:id', updateLocation);
@@ -653,7 +690,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.get('/stockMovements', ({ ctx }) => listStockMovements(this.state, ctx));
 		this.post('/stockMovements', ({ ctx, session, user }) => {
 			if (!session.locationId) npe('id');
-			return ok({ data: movementJson(this.state, createStockMovement(this.state, bodyObject(ctx), user, nowSeconds())) }, 201);
+			return ok({ data: movementJson(this.state, createStockMovement(this.state, bodyObject(ctx), user, this.nowSeconds())) }, 201);
 		});
 		this.get('/stockMovements/:id', ({ ctx }) => {
 			const sm = this.movement(ctx.params.id);
@@ -671,7 +708,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 			const response = this.secured('write', ({ ctx, session, user }) => {
 				const sm = this.movement(ctx.params.id);
 				const wasShipped = isShipped(sm);
-				transition(this.state, sm, bodyObject(ctx), user, nowSeconds());
+				transition(this.state, sm, bodyObject(ctx), user, this.nowSeconds());
 				if (!wasShipped && isShipped(sm)) shipped = this.shippedEventOf(sm, { userId: user.id, locationId: session.locationId });
 				return empty(200);
 			})(ctx);
@@ -679,16 +716,16 @@ export class OpenBoxesSandbox extends SandboxServer {
 			return response;
 		});
 		this.delete('/stockMovements/:id/status', ({ ctx, user }) => {
-			rollbackStockMovement(this.state, this.movement(ctx.params.id), user, nowSeconds());
+			rollbackStockMovement(this.state, this.movement(ctx.params.id), user, this.nowSeconds());
 			return redirect(`${ctx.baseUrl}${API}/stockMovements/${ctx.params.id}`);
 		});
 		this.post('/stockMovements/:id/updateItems', ({ ctx, user }) => {
 			const sm = this.movement(ctx.params.id);
-			updateItems(this.state, sm, bodyObject(ctx), user, nowSeconds());
+			updateItems(this.state, sm, bodyObject(ctx), user, this.nowSeconds());
 			return ok({ data: movementJson(this.state, sm) });
 		});
 		this.post('/stockMovements/:id/updateShipment', ({ ctx, user }) => {
-			updateShipment(this.state, this.movement(ctx.params.id), bodyObject(ctx), user, nowSeconds());
+			updateShipment(this.state, this.movement(ctx.params.id), bodyObject(ctx), user, this.nowSeconds());
 			return empty(200);
 		});
 		this.get('/stockMovements/:id/stockMovementItems', ({ ctx }) => {
@@ -700,7 +737,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.get('/purchaseOrders', ({ ctx }) => listPurchaseOrders(this.state, ctx));
 		this.post('/purchaseOrders', ({ ctx, user }) => {
 			if (!this.settings.purchaseOrderWrites) return NOT_FOUND();
-			return ok({ data: orderJson(this.state, savePurchaseOrder(this.state, bodyObject(ctx), user, nowSeconds())) }, 201);
+			return ok({ data: orderJson(this.state, savePurchaseOrder(this.state, bodyObject(ctx), user, this.nowSeconds())) }, 201);
 		});
 		this.get('/purchaseOrders/:id', ({ ctx }) => {
 			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
@@ -711,7 +748,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 			if (!this.settings.purchaseOrderWrites) return NOT_FOUND();
 			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
 			if (!order) return { status: 404, body: { errorMessage: `Order not found with id ${ctx.params.id}` } };
-			return ok({ data: orderJson(this.state, savePurchaseOrder(this.state, bodyObject(ctx), user, nowSeconds(), order)) });
+			return ok({ data: orderJson(this.state, savePurchaseOrder(this.state, bodyObject(ctx), user, this.nowSeconds(), order)) });
 		};
 		this.post('/purchaseOrders/:id', updateOrder);
 		this.put('/purchaseOrders/:id', updateOrder);
@@ -723,7 +760,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.post('/purchaseOrders/:id/rollback', ({ ctx }) => {
 			const order = this.state.purchaseOrders.find((o) => o.id === ctx.params.id);
 			if (!order) return { status: 404, body: { errorMessage: `Order not found with id ${ctx.params.id}` } };
-			rollbackPurchaseOrder(this.state, order, nowSeconds());
+			rollbackPurchaseOrder(this.state, order, this.nowSeconds());
 			return empty(200);
 		}, 'purchaseApprover');
 
@@ -741,7 +778,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 			this.post(base, wrap(({ ctx, session, user }) => {
 				const location = this.state.locations.find((l) => l.id === session.locationId);
 				if (!location) npe('id');
-				return ok({ data: putawayJson(this.state, savePutaway(this.state, bodyObject(ctx), user, location.id, nowSeconds())) });
+				return ok({ data: putawayJson(this.state, savePutaway(this.state, bodyObject(ctx), user, location.id, this.nowSeconds())) });
 			}));
 		}
 
@@ -750,16 +787,16 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 		// Users: an options lookup in the open-source server; the hosted tier can also create.
 		this.get('/users', (call) => this.listUsers(call));
-		this.post('/users', this.hosted(({ ctx }) => ok({ data: userJson(saveUser(this.state, bodyObject(ctx), nowSeconds(), true)) }, 201)));
+		this.post('/users', this.hosted(({ ctx }) => ok({ data: userJson(saveUser(this.state, bodyObject(ctx), this.nowSeconds(), true)) }, 201)));
 
 		// The generic API.
 		this.get('/generic/:resource', ({ ctx }) => genericList(this.state, ctx));
-		this.post('/generic/:resource', ({ ctx, user }) => genericCreate(this.state, ctx, user, nowSeconds()));
+		this.post('/generic/:resource', ({ ctx, user }) => genericCreate(this.state, ctx, user, this.nowSeconds()));
 		this.get('/generic/:resource/search', ({ ctx }) => genericSearch(this.state, ctx));
 		this.post('/generic/:resource/search', ({ ctx }) => genericSearch(this.state, ctx), 'read');
 		this.get('/generic/:resource/:id', ({ ctx }) => genericRead(this.state, ctx));
-		this.post('/generic/:resource/:id', ({ ctx, user }) => genericUpdate(this.state, ctx, user, nowSeconds()));
-		this.put('/generic/:resource/:id', ({ ctx, user }) => genericUpdate(this.state, ctx, user, nowSeconds()));
+		this.post('/generic/:resource/:id', ({ ctx, user }) => genericUpdate(this.state, ctx, user, this.nowSeconds()));
+		this.put('/generic/:resource/:id', ({ ctx, user }) => genericUpdate(this.state, ctx, user, this.nowSeconds()));
 		this.delete('/generic/:resource/:id', ({ ctx }) => genericDelete(this.state, ctx));
 
 		this.route('ANY', '/openboxes/errors/handleUnauthorized', (ctx) =>
@@ -974,12 +1011,13 @@ export class OpenBoxesSandbox extends SandboxServer {
 		const user = username
 			? this.state.users.find((u) => u.username === username || u.email === username)
 			: undefined;
-		if (!user || password === undefined || user.password !== password) return text(401, 'Authentication failed');
+		const expected = user && Object.hasOwn(this.settings.passwords, user.username) ? this.settings.passwords[user.username] : user?.password;
+		if (!user || password === undefined || expected !== password) return text(401, 'Authentication failed');
 
 		let session = this.peekSession(ctx);
 		const headers: Record<string, string> = { 'Content-Type': HTML };
 		if (!session) {
-			session = { id: randomBytes(16).toString('hex').toUpperCase(), userId: null, locationId: null, lastAccess: Date.now() };
+			session = { id: this.issue(randomBytes(16).toString('hex').toUpperCase(), 'session cookie JSESSIONID'), userId: null, locationId: null, lastAccess: Date.now() };
 			this.sessions.set(session.id, session);
 			headers['Set-Cookie'] = `JSESSIONID=${session.id}; Path=/openboxes; HttpOnly`;
 		}

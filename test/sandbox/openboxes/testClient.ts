@@ -67,8 +67,8 @@ export function openBoxesClient(sandbox: OpenBoxesSandbox) {
 		return { status: res.status, headers: res.headers, text, json: parse(text) };
 	}
 
-	/** Logs in and returns the `JSESSIONID=...` cookie pair to send back. */
-	async function login(credentials: Record<string, unknown> = DEMO_LOGIN): Promise<string> {
+	/** Logs in (by default as the demo admin, with the password this sandbox gives them: option `passwords`) and returns the `JSESSIONID=...` cookie pair to send back. */
+	async function login(credentials: Record<string, unknown> = { ...DEMO_LOGIN, password: sandbox.options.passwords[DEMO_LOGIN.username] ?? DEMO_LOGIN.password }): Promise<string> {
 		const res = await call('/login', { body: credentials });
 		if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
 		const match = /^JSESSIONID=([^;]+);/.exec(res.headers.get('set-cookie') ?? '');
