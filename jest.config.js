@@ -14,6 +14,7 @@ const project = (name, roots, extra = {}) => ({
 });
 
 module.exports = {
+	globalSetup: '<rootDir>/test/helpers/globalSetup.js',
 	reporters: ['default', '<rootDir>/test/helpers/summaryReporter.js'],
 	projects: [
 		project('unit', ['<rootDir>/test/unit']),

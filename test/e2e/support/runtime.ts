@@ -59,19 +59,44 @@ export function formatElapsed(ms: number): string {
 	return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
 
-/** Runs work() holding `${dir}.lock` (a directory: one test process installs, the others wait). */
-async function withLock<T>(dir: string, work: () => Promise<T>, waiting: () => void): Promise<T> {
+/** Whether the process that took a lock is still running (its pid is written inside the lock). */
+function lockHolderAlive(lock: string): boolean {
+	try {
+		const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+		if (!pid) return true; // just created, pid not written yet
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM' || (error as NodeJS.ErrnoException).code === 'ENOENT';
+	}
+}
+
+/**
+ * Runs work() holding `${dir}.lock` (a directory holding the holder's pid: one process installs,
+ * the others wait, saying so every 15 s; a lock left by a process that died is taken over).
+ */
+async function withLock<T>(dir: string, work: () => Promise<T>, waiting: (elapsedMs: number) => void): Promise<T> {
 	const lock = `${dir}.lock`;
-	const deadline = Date.now() + 20 * 60 * 1000;
+	const started = Date.now();
+	const deadline = started + 30 * 60 * 1000;
+	let lastNotice = -Infinity;
 	mkdirSync(path.dirname(lock), { recursive: true });
-	for (let tries = 0; ; tries++) {
+	for (;;) {
 		try {
 			mkdirSync(lock);
+			writeFileSync(path.join(lock, 'pid'), String(process.pid));
 			break;
 		} catch {
+			if (!lockHolderAlive(lock)) {
+				rmSync(lock, { recursive: true, force: true });
+				continue;
+			}
 			if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lock}`);
-			if (tries === 0) waiting();
-			await new Promise((resolve) => setTimeout(resolve, 2000));
+			if (Date.now() - lastNotice >= 15_000) {
+				lastNotice = Date.now();
+				waiting(Date.now() - started);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 1000));
 		}
 	}
 	try {
@@ -97,7 +122,8 @@ const toStderr = (line: string) => process.stderr.write(`${line}\n`);
 export async function ensureN8nRuntime(log: (line: string) => void = toStderr, version: string = N8N_VERSION): Promise<N8nRuntime> {
 	const runtime = runtimeAt(runtimeDir(version), version);
 	if (isReady(runtime)) return runtime;
-	const waiting = () => log(`Waiting for another test process to install n8n ${runtime.version} into ${runtime.dir}...`);
+	const waiting = (elapsedMs: number) =>
+		log(`Waiting for another process to install n8n ${runtime.version} into ${runtime.dir} … ${formatElapsed(elapsedMs)}`);
 	return await withLock(
 		runtime.dir,
 		async () => {
