@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties, type INodePropertyCollection } from 'n8n-workflow';
 
 /** Reads a parameter that must be a whole number of at least 1, naming the field when it is not. */
 export function positiveIntegerParameter(
@@ -38,6 +38,102 @@ export function requiredStringParameter(
 		});
 	}
 	return value;
+}
+
+/**
+ * Reads an ID that goes into a request path as one segment: required, trimmed, and never "." or
+ * "..", which a URL resolves as a step up or nothing (the request would go to another address).
+ */
+export function requiredIdParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
+	return pathSegment(context, requiredStringParameter(context, name, label, itemIndex), label, itemIndex);
+}
+
+/** Refuses "." and ".." as a path segment, naming the field they came from. */
+function pathSegment(context: IExecuteFunctions, value: string, label: string, itemIndex: number): string {
+	if (value === '.' || value === '..') {
+		throw new NodeOperationError(context.getNode(), `${label} "${value}" is not an ID`, {
+			itemIndex,
+			description: `Check the "${label}" field: "." and ".." cannot be sent as an ID, a web address reads them as a step in its path.`,
+		});
+	}
+	return value;
+}
+
+/** Field types that hold text, a number or a choice: an object there would be sent as "[object Object]". */
+const SCALAR_TYPES = new Set(['string', 'number', 'options', 'multiOptions', 'dateTime', 'color', 'resourceLocator']);
+
+/** Data such as `$json.customer`: a plain object. Dates, Luxon times and lists are not. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+	const prototype = Object.getPrototypeOf(value) as unknown;
+	return prototype === Object.prototype || prototype === null;
+}
+
+/** A plain object that is data: one with methods (a date-like value with toISO, say) converts itself. */
+const isDataObject = (value: unknown): value is Record<string, unknown> =>
+	isPlainObject(value) && !Object.values(value).some((entry) => typeof entry === 'function');
+
+/** n8n names a dropdown filled from the vendor "X Name or ID"; messages call it X. */
+const fieldLabel = (property: { displayName: string }) => property.displayName.replace(/ Name or ID$/, '');
+
+function refuseObject(context: IExecuteFunctions, property: INodeProperties, value: unknown, label: string, itemIndex: number): void {
+	if (value === undefined || value === null) return;
+	if (property.type === 'collection') {
+		if (!isPlainObject(value)) return;
+		for (const option of (property.options ?? []) as INodeProperties[]) {
+			refuseObject(context, option, value[option.name], fieldLabel(option), itemIndex);
+		}
+		return;
+	}
+	if (property.type === 'fixedCollection') {
+		if (!isPlainObject(value)) return;
+		for (const group of (property.options ?? []) as INodePropertyCollection[]) {
+			const entries = value[group.name];
+			const list = Array.isArray(entries) ? entries : [entries];
+			list.forEach((entry, index) => {
+				if (!isPlainObject(entry)) return;
+				const at = Array.isArray(entries) ? `${label} › ${group.displayName} ${index + 1}` : label;
+				for (const field of group.values ?? []) refuseObject(context, field, entry[field.name], `${at} › ${fieldLabel(field)}`, itemIndex);
+			});
+		}
+		return;
+	}
+	if (!SCALAR_TYPES.has(property.type)) return;
+	// A picker's value sits in { __rl, mode, value }.
+	const inner = property.type === 'resourceLocator' && isPlainObject(value) && '__rl' in value ? value.value : value;
+	if (!isDataObject(inner)) return;
+	throw new NodeOperationError(context.getNode(), `${label} cannot be an object`, {
+		itemIndex,
+		description: `Check the "${label}" field: its expression gives a whole object. Use one value of it instead, e.g. {{ $json.customer.id }} rather than {{ $json.customer }}.`,
+	});
+}
+
+/**
+ * Refuses, naming the field, an object that an expression gave a field for text, a number or a
+ * choice (also inside collections): sent as it is, it would reach the vendor as "[object Object]".
+ * `acceptsObjects` names the fields that take objects on purpose (sent as JSON text).
+ */
+export function refuseObjectValues(
+	context: IExecuteFunctions,
+	properties: INodeProperties[],
+	itemIndex: number,
+	acceptsObjects: readonly string[] = [],
+): void {
+	for (const property of properties) {
+		if (acceptsObjects.includes(property.name) || property.type === 'notice') continue;
+		let value: unknown;
+		try {
+			value = context.getNodeParameter(property.name, itemIndex, null);
+		} catch {
+			// An expression that fails fails again, in its own words, where the operation reads it.
+			continue;
+		}
+		const checked =
+			property.type === 'collection'
+				? { ...property, options: ((property.options ?? []) as INodeProperties[]).filter((option) => !acceptsObjects.includes(option.name)) }
+				: property;
+		refuseObject(context, checked, value, fieldLabel(property), itemIndex);
+	}
 }
 
 /** The limit to apply, or undefined when the user chose Return All. */

@@ -8,12 +8,16 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { refuseObjectValues } from './parameters';
+
 /** What one operation returns for one input item: plain objects, or ready-made items (binary). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
 export interface Operation {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/** Text fields that take an object from an expression on purpose (sent as JSON text). */
+	acceptsObjects?: readonly string[];
 }
 
 export type ResourceOperations = Record<string, Operation>;
@@ -54,6 +58,8 @@ export async function runOperations(
 					{ itemIndex },
 				);
 			}
+			// An object in a field for text, a number or a choice is refused before anything is sent.
+			refuseObjectValues(this, operation.description, itemIndex, operation.acceptsObjects);
 			const result = await operation.execute.call(this, itemIndex);
 			output.push(...toItems.call(this, result, itemIndex));
 		} catch (error) {

@@ -5,20 +5,22 @@
  * In "When the Workflow Finishes" mode a workflow refuses orders and Apicbase sees the 4xx.
  */
 import { APICBASE_DEMO } from '../sandbox/apicbase/server';
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { sandboxCredentials, waitForWebhook } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { sandboxCredentials, startE2eSandboxes, waitForWebhook } from './support/fixtures';
 import { N8nInstance } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
 import { Sink, waitFor } from './support/sink';
-import { ours, postTo, workflow } from './support/workflow';
+import { base, ours, postTo, workflow } from './support/workflow';
 
 jest.setTimeout(30 * 60 * 1000);
 
 const N8N_PORT = 5687;
 const WEBHOOK_ID = '3f0d2c7a-8a1e-4c55-9b8e-5d2a61c0b7e4';
 const REPLY_WEBHOOK_ID = 'c1a7e6d2-2b4f-4d0e-9f3a-7e8b5c4d3a21';
+const FAILING_WEBHOOK_ID = '9b2e4f60-7d1c-4a8b-b3e5-0c6d8f2a4e17';
 const REFUSAL = 'Please choose a delivery date: we deliver Monday to Friday';
 const SUPPLIER = { apicbaseSupplierApi: { id: 'scApicbaseSupplier', name: 'Apicbase supplier account' } };
 
@@ -40,7 +42,7 @@ async function waitForRegistration(url: string): Promise<void> {
 
 beforeAll(async () => {
 	await sink.start();
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	n8n = new N8nInstance(await ensureN8nRuntime(), { port: N8N_PORT });
 	await n8n.installPackage(packPackage());
 	await n8n.importCredentials(sandboxCredentials(sandboxes).filter((c) => c.type === 'apicbaseSupplierApi'));
@@ -69,7 +71,17 @@ beforeAll(async () => {
 			}),
 		], [['Apicbase Trigger', 'Answer Apicbase']]),
 	);
-	for (const id of ['scApTriggerHook', 'scApTriggerReply']) {
+	// A workflow that fails before anything answers Apicbase.
+	await n8n.importWorkflow(
+		workflow('scApTriggerFails', 'Apicbase: a workflow that fails', [
+			{
+				...ours('Apicbase Trigger', 'apicbaseSupplierTrigger', { secretSource: 'supplierCredential', responseMode: 'responseNode', output: 'order' }, SUPPLIER),
+				webhookId: FAILING_WEBHOOK_ID,
+			},
+			base('Fail', 'stopAndError', 1, { errorMessage: 'Our stock system is down' }),
+		], [['Apicbase Trigger', 'Fail']]),
+	);
+	for (const id of ['scApTriggerHook', 'scApTriggerReply', 'scApTriggerFails']) {
 		await n8n.cliOrThrow(['publish:workflow', `--id=${id}`]);
 	}
 	rest = new N8nRest(await n8n.start());
@@ -146,4 +158,74 @@ it('answers Apicbase when the workflow finishes: a refused order gets 422 and st
 	let runs = 0;
 	await waitFor('every answered order to be listed', async () => ((runs = await executionCount('scApTriggerReply')) >= answers.length) || undefined, 30_000);
 	expect(runs).toBe(answers.length);
+});
+
+it('answers once with a 5xx when the workflow fails before answering, and the order stays unsent', async () => {
+	const url = `${rest.baseUrl}/webhook/${FAILING_WEBHOOK_ID}/purchase-order`;
+	const apicbase = sandboxes.apicbase;
+	await waitForRegistration(url);
+	const before = apicbase.webhookDeliveries().length;
+
+	const sent = await apicbase.sendWebhook({ url, encoding: 'python' });
+	expect(sent.status).toBeGreaterThanOrEqual(500);
+	expect(sent.status).toBeLessThan(600);
+	const order = JSON.parse(sent.sentBody) as { id: string };
+	// One call, one answer: the sandbox recorded exactly this delivery, and no order was sent.
+	expect(apicbase.webhookDeliveries().slice(before)).toEqual([expect.objectContaining({ orderId: order.id, status: sent.status })]);
+	expect(apicbase.purchaseOrders().some((o) => o.id === order.id)).toBe(false);
+	apicbase.abandonRefusedOrder();
+
+	let runs = 0;
+	await waitFor('the failed run to be listed', async () => ((runs = await executionCount('scApTriggerFails')) >= 1) || undefined, 30_000);
+	expect(runs).toBe(1);
+	// n8n never tried to answer the same call twice.
+	expect(n8n.serverLog()).not.toMatch(/ERR_HTTP_HEADERS_SENT|headers already sent|Cannot set headers after they are sent/i);
+});
+
+it('takes a flood of 1,000 forged calls from 50 senders: all 401, no run, memory back near idle; valid calls in between each run once', async () => {
+	const url = `${rest.baseUrl}/webhook/${WEBHOOK_ID}/purchase-order`;
+	const apicbase = sandboxes.apicbase;
+	await waitForRegistration(url);
+	const runsBefore = await executionCount('scApTriggerHook');
+	const sunkBefore = sink.count('/orders');
+	const idle = n8n.serverMemoryBytes();
+
+	const tampers = ['body', 'signature', 'missingSignature', 'wrongSecret'] as const;
+	const forged: number[] = [];
+	const sender = async (senderIndex: number) => {
+		for (let i = 0; i < 20; i++) {
+			const answer = await apicbase.sendWebhook({ url, encoding: i % 2 ? 'python' : 'compact', tamper: tampers[(senderIndex + i) % tampers.length] });
+			forged.push(answer.status);
+		}
+	};
+	// Valid orders go one after another (each new order is the next in Apicbase's sequence) while the flood
+	// runs. A saturated n8n answers slowly, so these wait up to a minute: what is checked is that each
+	// starts exactly one run, not how fast a flooded n8n is (that is the benchmark's business).
+	const valid: number[] = [];
+	const validSender = async () => {
+		for (let i = 0; i < 20; i++) valid.push((await apicbase.sendWebhook({ url, encoding: 'python', timeoutMs: 60_000 })).status);
+	};
+	await Promise.all([...Array.from({ length: 50 }, (_, index) => sender(index)), validSender()]);
+
+	expect(forged).toHaveLength(1000);
+	expect(forged.filter((status) => status !== 401)).toEqual([]);
+	expect(valid).toEqual(Array(20).fill(200));
+	await waitFor('every valid order to reach the sink', () => sink.count('/orders') - sunkBefore >= 20 || undefined, 60_000);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	expect(sink.count('/orders') - sunkBefore).toBe(20);
+	let runs = 0;
+	await waitFor('the valid runs to be listed', async () => ((runs = await executionCount('scApTriggerHook')) - runsBefore >= 20) || undefined, 30_000);
+	expect(runs - runsBefore).toBe(20);
+
+	// n8n keeps nothing of the refused calls: its memory settles back near where it was.
+	const margin = 64 * 1024 * 1024;
+	let settled = n8n.serverMemoryBytes();
+	await waitFor('n8n memory back near idle', () => ((settled = n8n.serverMemoryBytes()) <= idle + margin) || undefined, 60_000).catch(() => undefined);
+	const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+	expect(`${mb(settled)} MB after, ${mb(idle)} MB idle`).toBe(settled <= idle + margin ? `${mb(settled)} MB after, ${mb(idle)} MB idle` : 'at most 64 MB above idle');
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 });

@@ -5,9 +5,10 @@
  * before anything is sent.
  */
 import { APICBASE_DEMO } from '../sandbox/apicbase/server';
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { sandboxCredentials } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { sandboxCredentials, startE2eSandboxes } from './support/fixtures';
 import { N8nInstance, type ExecutionResult } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
@@ -43,7 +44,7 @@ const grantTypes = () =>
 	sandboxes.apicbase.logged({ method: 'POST', pathPrefix: APICBASE_DEMO.tokenPath }).map((r) => new URLSearchParams(r.body).get('grant_type'));
 
 beforeAll(async () => {
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	n8n = new N8nInstance(await ensureN8nRuntime(), { port: N8N_PORT });
 	await n8n.installPackage(packPackage());
 	const site = { environment: 'custom', customBaseUrl: sandboxes.apicbase.url };
@@ -292,3 +293,8 @@ async function stockOf(stockItemId: number): Promise<{ quantity: number }> {
 	if (response.status === 404) return { quantity: 0 };
 	return { quantity: Number(((await response.json()) as { quantity: string }).quantity) };
 }
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
+});

@@ -5,9 +5,10 @@
  * that moves to Shipped exactly once.
  */
 import { MBX_DEMO } from '../sandbox/mbx/server';
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { sandboxCredentials, waitForWebhook } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { sandboxCredentials, startE2eSandboxes, waitForWebhook } from './support/fixtures';
 import { N8nInstance, type ExecutionResult } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
@@ -33,7 +34,7 @@ function waitFor<T>(what: string, check: () => T | undefined, timeoutMs: number)
 }
 
 beforeAll(async () => {
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	n8n = new N8nInstance(await ensureN8nRuntime(), { port: N8N_PORT });
 	await n8n.installPackage(packPackage());
 	const [hmac] = sandboxCredentials(sandboxes);
@@ -352,4 +353,9 @@ describe('MBX in a running n8n: OAuth2 and the trigger', () => {
 		expect(sink.received['/polling']).toHaveLength(1);
 		expect(sink.received['/webhook']).toHaveLength(1);
 	});
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 });

@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { repoRoot } from '../helpers/paths';
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { loadWorkflow, sandboxCredentials } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { loadWorkflow, sandboxCredentials, startE2eSandboxes } from './support/fixtures';
 import { N8nInstance } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { ensureN8nRuntime, SUPPORTED_N8N_VERSIONS } from './support/runtime';
 
@@ -22,7 +23,7 @@ let sandboxes: Sandboxes;
 let tarball: string;
 
 beforeAll(async () => {
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	tarball = packPackage();
 });
 
@@ -76,5 +77,9 @@ describe.each(SUPPORTED_N8N_VERSIONS)('n8n %s', (version) => {
 		const ordered = sandboxes.apicbase.purchaseOrders().filter((o) => o.status === 'ORDERED');
 		expect(new Set(ids(result.nodes['Open Orders']))).toEqual(new Set(ordered.map((o) => o.id)));
 		expect(result.nodes['Open Orders']).toHaveLength(ordered.length);
+	});
+
+	it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+		await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 	});
 });

@@ -6,11 +6,12 @@
  * `shipment.shipped`, and exactly one execution starts with the event as sent; a call without the
  * secret header gets 401 and starts nothing.
  */
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
+import type { Sandboxes } from '../sandbox/start';
 import { OPENBOXES_BINS, OPENBOXES_DEMO } from '../sandbox/openboxes/server';
 import { openBoxesClient } from '../sandbox/openboxes/testClient';
-import { waitForWebhook } from './support/fixtures';
+import { startE2eSandboxes, waitForWebhook } from './support/fixtures';
 import { N8nInstance } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
@@ -68,7 +69,7 @@ async function shipOne(): Promise<string> {
 
 beforeAll(async () => {
 	await sink.start();
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	n8n = new N8nInstance(await ensureN8nRuntime(), { port: N8N_PORT });
 	await n8n.installPackage(packPackage());
 	await n8n.importCredentials([{ id: CREDENTIALS.openBoxesWebhookApi.id, name: CREDENTIALS.openBoxesWebhookApi.name, type: 'openBoxesWebhookApi', data: SECRET }]);
@@ -137,4 +138,9 @@ it('starts exactly one execution per shipped shipment, with the event as OpenBox
 	const runs = await waitFor('the execution to be recorded', async () => ((await executions()).length > 0 ? await executions() : undefined), 30_000);
 	expect(runs).toHaveLength(1);
 	expect(runs[0]).toMatchObject({ mode: 'webhook', status: 'success' });
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 });

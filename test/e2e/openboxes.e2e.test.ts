@@ -3,9 +3,10 @@
  * credential of hosted plans.
  */
 import { OPENBOXES_DEMO, PRODUCT_CATEGORIES } from '../sandbox/openboxes/seed';
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { sandboxCredentials } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { sandboxCredentials, startE2eSandboxes } from './support/fixtures';
 import { N8nInstance, type ExecutionResult } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { ensureN8nRuntime } from './support/runtime';
 import { byId, chain, manualTrigger, MANUAL_TRIGGER, ours, workflow } from './support/workflow';
@@ -23,7 +24,7 @@ async function run(workflowId: string): Promise<ExecutionResult> {
 }
 
 beforeAll(async () => {
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	n8n = new N8nInstance(await ensureN8nRuntime(), { port: 5685 });
 	await n8n.installPackage(packPackage());
 	await n8n.importCredentials([
@@ -197,4 +198,9 @@ describe('the API-key credential of hosted plans', () => {
 		expect(requests.some((r) => r.path.endsWith('/api/login'))).toBe(false);
 		expect(requests.every((r) => r.headers['x-api-key'] === OPENBOXES_DEMO.apiKey)).toBe(true);
 	});
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 });

@@ -9,8 +9,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { CREDENTIAL_IDS, loadWorkflow, productionWebhookUrl, sandboxCredentials, waitForWebhook } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { CREDENTIAL_IDS, loadWorkflow, productionWebhookUrl, sandboxCredentials, startE2eSandboxes, waitForWebhook } from './support/fixtures';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { QueueCluster, type LogLine } from './support/queue';
 import { N8nRest } from './support/rest';
@@ -37,7 +38,7 @@ const ids = (lines: LogLine[], key: 'executionId' | 'jobId') => lines.map((line)
 beforeAll(async () => {
 	const runtime = await ensureN8nRuntime();
 	// Started side by side; whatever did start is stopped in afterAll even if another failed.
-	const [sb, rd, pg] = await Promise.allSettled([startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 }), startRedis(), startPostgres()]);
+	const [sb, rd, pg] = await Promise.allSettled([startE2eSandboxes(), startRedis(), startPostgres()]);
 	sandboxes = sb.status === 'fulfilled' ? sb.value : undefined;
 	redis = rd.status === 'fulfilled' ? rd.value : undefined;
 	postgres = pg.status === 'fulfilled' ? pg.value : undefined;
@@ -161,4 +162,12 @@ it('runs each order on the worker: enqueued by the webhook processor, none run b
 	const [[versionNum]] = await postgres!.query('SHOW server_version_num');
 	expect(Number(versionNum)).toBeGreaterThanOrEqual(170000);
 	for (const lines of Object.values(logs)) expect(withMessage(lines, /^Postgres \d+ is|^Could not check database version/)).toEqual([]);
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into any process\'s logs or files, or the PostgreSQL database', async () => {
+	const c = cluster!;
+	// Stopped as cluster.stop() does, but their folders are kept for the search.
+	await Promise.allSettled([c.webhook.stop(), c.worker.stop()]);
+	await c.main.stop();
+	await expectNoSecretsLeaked(c.instances, sandboxSecrets(sandboxes!), { postgres: postgres! });
 });

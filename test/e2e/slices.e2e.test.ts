@@ -7,9 +7,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { CREDENTIAL_IDS, loadWorkflow, sandboxCredentials } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { CREDENTIAL_IDS, loadWorkflow, sandboxCredentials, startE2eSandboxes } from './support/fixtures';
 import { N8nInstance, PACKAGE_NAME, type ExecutionResult } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { ensureN8nRuntime, nodeVersion } from './support/runtime';
 
@@ -27,7 +28,7 @@ async function run(workflowId: string): Promise<ExecutionResult> {
 }
 
 beforeAll(async () => {
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	const runtime = await ensureN8nRuntime();
 	expect(nodeVersion(runtime)).toMatch(/^v24\./);
 	n8n = new N8nInstance(runtime);
@@ -142,4 +143,9 @@ describe('Apicbase slice: Supplier Purchase Order Get Many with the client-crede
 		expect(log.some((r) => r.status === 401)).toBe(true);
 		expect(CREDENTIAL_IDS.apicbaseSupplier).toBe('scApicbaseSupplier');
 	});
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 });

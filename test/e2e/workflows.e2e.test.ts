@@ -4,9 +4,10 @@
  * pointed at the sandboxes, published, and run by their real triggers. The effects are read from
  * the sandboxes' state (orders created once, answers Apicbase saw, e-mails the SMTP sink got).
  */
-import { startSandboxes, type Sandboxes } from '../sandbox/start';
-import { loadWorkflow, productionWebhookUrl, sandboxCredentials, waitForWebhook, withFastPolling, workflowFiles } from './support/fixtures';
+import type { Sandboxes } from '../sandbox/start';
+import { loadWorkflow, productionWebhookUrl, sandboxCredentials, startE2eSandboxes, waitForWebhook, withFastPolling, workflowFiles } from './support/fixtures';
 import { N8nInstance, type ExecutionResult } from './support/instance';
+import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
@@ -39,7 +40,7 @@ async function run(workflowId: string): Promise<ExecutionResult> {
 
 beforeAll(async () => {
 	await smtp.start();
-	sandboxes = await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 });
+	sandboxes = await startE2eSandboxes();
 	n8n = new N8nInstance(await ensureN8nRuntime(), { port: N8N_PORT });
 	await n8n.installPackage(packPackage());
 	await n8n.importCredentials([
@@ -308,4 +309,9 @@ describe('Shipment sync: MBX to OpenBoxes, with an e-mail', () => {
 		await new Promise((resolve) => setTimeout(resolve, 3000));
 		expect(shipmentMails()).toHaveLength(mailsBefore + 2);
 	});
+});
+
+it('leaks no secret or token of the sandboxes or the credentials into n8n\'s logs, database or files', async () => {
+	await n8n.stop();
+	await expectNoSecretsLeaked(n8n, sandboxSecrets(sandboxes));
 });

@@ -21,6 +21,7 @@ const DEFAULT_OPTIONS = {
 	rateLimitPerMinute: null,
 	apiKeys: { [OPENBOXES_DEMO.apiKey]: { username: OPENBOXES_DEMO.username, location: OPENBOXES_DEMO.locationId } },
 	apiKeyHeader: 'X-API-Key',
+	passwords: {},
 	reorderReportAvailable: true,
 	purchaseOrderWrites: true,
 	hostedEndpoints: true,

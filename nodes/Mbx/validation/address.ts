@@ -129,17 +129,20 @@ function toNumber(raw: unknown): number | undefined {
 	return undefined;
 }
 
-/** Checks the order lines and returns them with numeric quantity and customs value. */
-export function validateLines(node: INode, lines: unknown, itemIndex: number): MbxOrderLine[] {
+/**
+ * Checks the order lines and returns them with numeric quantity and customs value. `label` is the
+ * field they came from: Lines, or Lines (JSON) when an expression gives the list.
+ */
+export function validateLines(node: INode, lines: unknown, itemIndex: number, label = 'Lines'): MbxOrderLine[] {
 	if (!Array.isArray(lines) || lines.length === 0) {
-		throw new NodeOperationError(node, 'Lines is empty; add at least one line with a product code and quantity', {
+		throw new NodeOperationError(node, `${label} is empty; add at least one line with a product code and quantity`, {
 			itemIndex,
-			description: 'Add a line under "Lines" for every product the order ships.',
+			description: `Add a line under "${label}" for every product the order ships.`,
 		});
 	}
 	return lines.map((raw, index) => {
 		const line = (raw && typeof raw === 'object' ? raw : {}) as IDataObject;
-		const prefix = `Lines › Line ${index + 1} ›`;
+		const prefix = `${label} › Line ${index + 1} ›`;
 
 		const productCode = text(line.product_code);
 		if (productCode === '') throw fail(node, `${prefix} ${LINE_FIELD_LABELS.product_code}`, 'is required', itemIndex);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test code, never published: n8n's rules for node code do not apply */
 /** Credentials that point the shipped workflows at the sandboxes, and the workflows themselves. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { repoRoot } from '../../helpers/paths';
 import { APICBASE_DEMO } from '../../sandbox/apicbase/server';
 import { MBX_DEMO } from '../../sandbox/mbx/server';
 import { OPENBOXES_DEMO } from '../../sandbox/openboxes/server';
-import type { Sandboxes } from '../../sandbox/start';
+import { startSandboxes, type Sandboxes } from '../../sandbox/start';
 import type { CredentialImport } from './instance';
 
 /** Ids and names match the credential references in workflows/*.json. */
@@ -16,6 +16,17 @@ export const CREDENTIAL_IDS = {
 	openBoxes: 'scOpenBoxes',
 	apicbaseSupplier: 'scApicbaseSupplier',
 } as const;
+
+/**
+ * The OpenBoxes admin's password in the e2e sandboxes. The demo's own ("password") is a word n8n's
+ * database and logs contain anyway, so a leak of it could not be searched for (see leaks.ts).
+ */
+export const E2E_OPENBOXES_PASSWORD = 'e2e-openboxes-admin-password';
+
+/** The sandboxes on free ports, as the e2e tests run them. */
+export async function startE2eSandboxes(): Promise<Sandboxes> {
+	return await startSandboxes({ mbx: 0, openBoxes: 0, apicbase: 0 }, { openBoxes: { passwords: { [OPENBOXES_DEMO.username]: E2E_OPENBOXES_PASSWORD } } });
+}
 
 export function sandboxCredentials(s: Sandboxes): CredentialImport[] {
 	return [
@@ -32,7 +43,7 @@ export function sandboxCredentials(s: Sandboxes): CredentialImport[] {
 			data: {
 				baseUrl: `${s.openBoxes.url}/openboxes/`,
 				username: OPENBOXES_DEMO.username,
-				password: OPENBOXES_DEMO.password,
+				password: s.openBoxes.options.passwords[OPENBOXES_DEMO.username] ?? OPENBOXES_DEMO.password,
 				location: OPENBOXES_DEMO.locationId,
 				sessionCookie: '',
 			},

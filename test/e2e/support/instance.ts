@@ -52,6 +52,9 @@ export class N8nInstance {
 	readonly userFolder: string;
 	readonly env: NodeJS.ProcessEnv;
 	private server: ChildProcess | undefined;
+	private cliRuns = 0;
+	/** Every credential imported into this instance, for the leak check (leaks.ts). */
+	readonly importedCredentials: CredentialImport[] = [];
 
 	constructor(
 		readonly runtime: N8nRuntime,
@@ -78,7 +81,8 @@ export class N8nInstance {
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_REINSTALL_MISSING_PACKAGES: 'false',
 			N8N_SECURE_COOKIE: 'false',
-			N8N_LOG_LEVEL: 'warn',
+			// Debug: the most n8n ever writes, so that the leak check (leaks.ts) sees all of it.
+			N8N_LOG_LEVEL: 'debug',
 			N8N_LOG_OUTPUT: 'console',
 			...options.extraEnv,
 		};
@@ -110,19 +114,26 @@ export class N8nInstance {
 		);
 	}
 
+	/** Where each CLI run's output is kept: `<n>-<command>.stdout.log` and `.stderr.log`. */
+	get cliLogDir(): string {
+		return path.join(this.userFolder, 'cli-logs');
+	}
+
 	/**
 	 * Runs one n8n CLI command. Its output goes to files, not pipes: n8n ends with `process.exit`,
 	 * which drops whatever a busy pipe has not taken yet (a large `execute --rawOutput` run was
-	 * cut off mid-JSON that way), while writes to a file are finished before they return.
+	 * cut off mid-JSON that way), while writes to a file are finished before they return. The
+	 * files stay in the user folder (cliLogDir), where the leak check reads them.
 	 */
 	async cli(
 		args: string[],
 		options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 	): Promise<CliResult> {
 		const timeoutMs = options.timeoutMs ?? 5 * 60 * 1000;
-		const folder = mkdtempSync(path.join(os.tmpdir(), 'n8n-cli-'));
-		const outPath = path.join(folder, 'stdout');
-		const errPath = path.join(folder, 'stderr');
+		mkdirSync(this.cliLogDir, { recursive: true });
+		const name = `${String(++this.cliRuns).padStart(3, '0')}-${(args[0] ?? 'n8n').replace(/[^\w-]/g, '-')}`;
+		const outPath = path.join(this.cliLogDir, `${name}.stdout.log`);
+		const errPath = path.join(this.cliLogDir, `${name}.stderr.log`);
 		const out = openSync(outPath, 'w');
 		const err = openSync(errPath, 'w');
 		try {
@@ -148,7 +159,6 @@ export class N8nInstance {
 		} finally {
 			closeSync(out);
 			closeSync(err);
-			rmSync(folder, { recursive: true, force: true });
 		}
 	}
 
@@ -159,10 +169,16 @@ export class N8nInstance {
 		return result.stdout;
 	}
 
+	/** Imports credentials; the file they pass through is deleted at once (n8n keeps them encrypted). */
 	async importCredentials(credentials: CredentialImport[]): Promise<void> {
 		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
-		await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+		this.importedCredentials.push(...credentials);
+		try {
+			await this.cliOrThrow(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
 	}
 
 	async importWorkflow(workflow: Record<string, unknown>): Promise<void> {
@@ -182,9 +198,7 @@ export class N8nInstance {
 	/** Runs a Manual Trigger workflow through `n8n execute` and reads back every node's output. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		// The CLI prints the run through its logger at info level.
-		const cli = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
-			env: { N8N_LOG_LEVEL: 'info' },
-		});
+		const cli = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], { env: atLeastInfo(this.env) });
 		const run = parseRunData(cli.stdout);
 		const nodes: ExecutionResult['nodes'] = {};
 		for (const [name, runs] of Object.entries(run?.data?.resultData?.runData ?? {})) {
@@ -192,6 +206,15 @@ export class N8nInstance {
 		}
 		const error = run?.data?.resultData?.error;
 		return { ok: cli.code === 0 && !error && run !== undefined, cli, nodes, error, stdout: cli.stdout, stderr: cli.stderr };
+	}
+
+	/** Resident memory of the running `n8n start` process, in bytes (Linux /proc). */
+	serverMemoryBytes(): number {
+		if (!this.server?.pid) throw new Error('n8n is not running');
+		const status = readFileSync(`/proc/${this.server.pid}/status`, 'utf8');
+		const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status);
+		if (!kb) throw new Error('no VmRSS in /proc status');
+		return Number(kb[1]) * 1024;
 	}
 
 	/** `execute`, throwing a full account (run error, exit code or signal, stderr) unless it succeeded. */
@@ -221,18 +244,19 @@ export class N8nInstance {
 		if (occupied) throw new Error(`Port ${port} is already in use; is another n8n still running?`);
 		const log = openSync(this.serverLogPath, 'a');
 		const server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, command], {
-			env: { ...this.env, N8N_LOG_LEVEL: 'info' },
+			env: { ...this.env, ...atLeastInfo(this.env) },
 			stdio: ['ignore', log, log],
 		});
 		this.server = server;
-		// /healthz answers before the REST API is mounted; the editor's settings call comes last.
+		// /healthz answers before the REST API is mounted; the editor's settings call comes last. Until the
+		// database is migrated n8n answers every path 200 "n8n is starting up" (HTML): only JSON counts.
 		const ready = command === 'start' ? `${url}/rest/settings` : `${url}/healthz/readiness`;
 		const deadline = Date.now() + 3 * 60 * 1000;
 		while (Date.now() < deadline) {
 			if (server.exitCode !== null) throw new Error(`n8n ${command} exited with code ${server.exitCode}\n${this.serverLog().slice(-3000)}`);
 			try {
 				const response = await fetch(ready);
-				if (response.ok) return url;
+				if (response.ok && String(response.headers.get('content-type')).includes('json')) return url;
 			} catch {
 				// not listening yet
 			}
@@ -253,8 +277,18 @@ export class N8nInstance {
 	}
 }
 
-/** `n8n execute --rawOutput` prints the run as pretty JSON; log lines may surround it. */
-export function parseRunData(stdout: string): RunData | undefined {
+/** N8N_LOG_LEVEL raised to info when the environment sets it quieter (the tests read info lines). */
+function atLeastInfo(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return env.N8N_LOG_LEVEL === 'debug' || env.N8N_LOG_LEVEL === 'info' ? {} : { N8N_LOG_LEVEL: 'info' };
+}
+
+/**
+ * `n8n execute --rawOutput` prints the run as pretty JSON; log lines may surround it. At debug
+ * level n8n's logger colours every line of it (ANSI codes around each line, outside the JSON's
+ * strings, where a control character is always escaped), so those are taken out first.
+ */
+export function parseRunData(output: string): RunData | undefined {
+	const stdout = withoutColours(output);
 	const start = stdout.indexOf('{\n');
 	if (start === -1) return undefined;
 	for (let end = stdout.lastIndexOf('}'); end > start; end = stdout.lastIndexOf('}', end - 1)) {
@@ -267,6 +301,12 @@ export function parseRunData(stdout: string): RunData | undefined {
 	return undefined;
 }
 
+/** Text without the ANSI colour codes n8n's logger adds at debug level. */
+export function withoutColours(text: string): string {
+	// eslint-disable-next-line no-control-regex -- the ANSI escape character is what is matched
+	return text.replace(/\x1b\[[0-9;]*m/g, '');
+}
+
 /** How a CLI run ended, for a failure message: exit code or signal, timeout, time taken, stderr and stdout tails. */
 export function describeCliFailure(command: string, result: CliResult): string {
 	const ending = result.timedOut
@@ -274,7 +314,7 @@ export function describeCliFailure(command: string, result: CliResult): string {
 		: result.signal
 			? `was ended by ${result.signal} after ${Math.round(result.elapsedMs / 1000)} s`
 			: `exited with code ${result.code} after ${Math.round(result.elapsedMs / 1000)} s`;
-	return `${command} ${ending}\n--- stderr (end) ---\n${result.stderr.slice(-3000)}\n--- stdout (end) ---\n${result.stdout.slice(-3000)}`;
+	return `${command} ${ending}\n--- stderr (end) ---\n${withoutColours(result.stderr).slice(-3000)}\n--- stdout (end) ---\n${withoutColours(result.stdout).slice(-3000)}`;
 }
 
 /** Why `execute` did not succeed: the run's own error when it has one, and always how the CLI ended. */

@@ -22,15 +22,21 @@ export class N8nRest {
 				headers: this.headers({ 'Content-Type': 'application/json' }),
 				body: JSON.stringify(OWNER),
 			});
-		// A busy n8n can answer /rest/settings before it has mounted the owner routes (404 until then).
+		// A busy n8n can answer /rest/settings before it has mounted the owner routes (404), and until its
+		// database is migrated it answers every request 200 "n8n is starting up. Please wait" (HTML, no cookie).
+		const notMountedYet = (response: Response) =>
+			response.status === 404 || (response.ok && !response.headers.getSetCookie().some((c) => c.startsWith('n8n-auth=')) && !String(response.headers.get('content-type')).includes('json'));
 		let response = await post();
-		for (let attempt = 0; response.status === 404 && attempt < 120; attempt++) {
+		for (let attempt = 0; notMountedYet(response) && attempt < 120; attempt++) {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 			response = await post();
 		}
 		if (!response.ok) throw new Error(`Owner setup failed: ${response.status} ${await response.text()}`);
 		const auth = response.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
-		if (!auth) throw new Error('Owner setup returned no n8n-auth cookie');
+		if (!auth) {
+			const headers = [...response.headers.keys()].join(', ');
+			throw new Error(`Owner setup answered ${response.status} without an n8n-auth cookie (headers: ${headers}): ${(await response.text()).slice(0, 500)}`);
+		}
 		this.cookie = auth.split(';')[0];
 	}
 

@@ -18,6 +18,7 @@ import {
 	type RequestContext,
 	type RouteHandler,
 	type SandboxResponse,
+	type SandboxSecret,
 } from '../common/server';
 import {
 	ARTICLES,
@@ -137,6 +138,8 @@ export interface WebhookOptions {
 	order?: object;
 	encoding?: 'python' | 'compact';
 	tamper?: WebhookTamper;
+	/** How long Apicbase waits for the answer (Apicbase does not document it; 10 s here by default). */
+	timeoutMs?: number;
 }
 
 export interface WebhookResult {
@@ -427,6 +430,7 @@ export class ApicbaseSandbox extends SandboxServer {
 
 	/** Change options at runtime (also POST /__sandbox/config). */
 	configure(partial: ApicbaseSandboxOptions): Config {
+		if (partial.webhookSecret) this.issue(partial.webhookSecret, 'webhook secret');
 		for (const key of Object.keys(DEFAULTS) as Array<keyof Config>) {
 			if (partial[key] !== undefined) (this.config as Record<string, unknown>)[key] = partial[key];
 		}
@@ -560,7 +564,7 @@ export class ApicbaseSandbox extends SandboxServer {
 				headers,
 				body: Buffer.from(sentBody, 'utf8'),
 				redirect: 'manual',
-				signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+				signal: AbortSignal.timeout(opts.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
 			});
 			delivery.status = response.status;
 			delivery.body = await response.text();
@@ -578,6 +582,12 @@ export class ApicbaseSandbox extends SandboxServer {
 
 	// -------------------------------------------------------------------------------------------
 	// Base-class hooks
+
+	protected knownSecrets(): SandboxSecret[] {
+		const secrets = CLIENTS.map((c) => ({ source: `client secret of ${c.id}`, value: c.secret }));
+		if (this.initialConfig.webhookSecret) secrets.push({ source: 'webhook secret', value: this.initialConfig.webhookSecret });
+		return secrets;
+	}
 
 	/** The caller's token runs out, as a week-old token would; other applications' tokens stay valid. */
 	protected expireAuth(ctx: RequestContext): void {
@@ -772,7 +782,7 @@ export class ApicbaseSandbox extends SandboxServer {
 
 	private mintAccessToken(client: Client, scopes: string[], ttlSeconds: number): AccessToken {
 		const token: AccessToken = {
-			value: generateToken(),
+			value: this.issue(generateToken(), `access token of ${client.id}`),
 			clientId: client.id,
 			scopes,
 			expiresAtMs: this.now() + ttlSeconds * 1000,
@@ -784,7 +794,7 @@ export class ApicbaseSandbox extends SandboxServer {
 
 	private issueRefreshToken(access: AccessToken): RefreshToken {
 		const refresh: RefreshToken = {
-			value: generateToken(),
+			value: this.issue(generateToken(), `refresh token of ${access.clientId}`),
 			clientId: access.clientId,
 			scopes: access.scopes,
 			accessToken: access.value,
@@ -840,7 +850,7 @@ export class ApicbaseSandbox extends SandboxServer {
 		}
 
 		const code: AuthorizationCode = {
-			code: generateToken(),
+			code: this.issue(generateToken(), 'OAuth2 authorization code'),
 			clientId: client.id,
 			redirectUri,
 			scopes,

@@ -58,6 +58,12 @@ export interface RequestContext {
 	baseUrl: string;
 }
 
+/** A secret a sandbox knows or handed out, and where it comes from (named in a leak report instead of the value). */
+export interface SandboxSecret {
+	source: string;
+	value: string;
+}
+
 export type RouteHandler = (ctx: RequestContext) => SandboxResponse | Promise<SandboxResponse>;
 
 interface Route {
@@ -96,9 +102,31 @@ export abstract class SandboxServer {
 	private faults: Array<Fault & { seen: number; used: number }> = [];
 	private server: Server | undefined;
 	private seq = 0;
+	/** Every token, code and session this sandbox handed out since it started; reset keeps them. */
+	private readonly issued: SandboxSecret[] = [];
 	url = '';
 
 	constructor(readonly name: string) {}
+
+	/**
+	 * Every secret this sandbox knows (its accounts' passwords and client secrets, API keys, webhook
+	 * secrets) or issued since it started (tokens, authorization codes, session cookies), with where
+	 * each comes from: the e2e tests check that none of them ends up in n8n's logs or database.
+	 */
+	secretsIssued(): SandboxSecret[] {
+		return [...this.knownSecrets().map(({ source, value }) => ({ source: `${this.name} ${source}`, value })), ...this.issued];
+	}
+
+	/** The secrets the vendor holds without issuing them: passwords, client secrets, keys. */
+	protected knownSecrets(): SandboxSecret[] {
+		return [];
+	}
+
+	/** Records a secret this sandbox hands out (see secretsIssued) and returns it. */
+	protected issue(value: string, source: string): string {
+		this.issued.push({ source: `${this.name} ${source}`, value });
+		return value;
+	}
 
 	/** Called when an 'expireAuth' fault fires: the vendor forgets the caller's session or token. */
 	protected abstract expireAuth(ctx: RequestContext): void;

@@ -263,15 +263,16 @@ describe('MBX Customer Order Submission: only what the user gave', () => {
 	});
 
 	it('refuses a line without a customs value instead of sending 0, from the fields and from JSON', async () => {
-		for (const change of [
-			{ lines: { line: [{ product_code: 'P-1', quantity: 1, customs_declared_value: '' }] } },
-			{ lines: { line: [{ product_code: 'P-1', quantity: 1 }] } },
-			{ linesFrom: 'json', linesJson: '[{"product_code": "P-1", "quantity": 1}]' },
-		]) {
+		for (const [change, field] of [
+			[{ lines: { line: [{ product_code: 'P-1', quantity: 1, customs_declared_value: '' }] } }, 'Lines'],
+			[{ lines: { line: [{ product_code: 'P-1', quantity: 1 }] } }, 'Lines'],
+			// Named after the field the lines came from.
+			[{ linesFrom: 'json', linesJson: '[{"product_code": "P-1", "quantity": 1}]' }, 'Lines (JSON)'],
+		] as const) {
 			const { run, calls } = setup({ ...createParameters, ...change }, () => order);
 			const result = run();
 			await expect(result).rejects.toBeInstanceOf(NodeOperationError);
-			await expect(result).rejects.toThrow('Lines › Line 1 › Customs Declared Value is required (the customs value of one unit)');
+			await expect(result).rejects.toThrow(`${field} › Line 1 › Customs Declared Value is required (the customs value of one unit)`);
 			expect(calls).toHaveLength(0);
 		}
 	});

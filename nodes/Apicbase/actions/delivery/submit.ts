@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
 
@@ -50,7 +50,7 @@ export function toApicbaseDeliveryDate(value: string): string | undefined {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const deliveryId = requiredStringParameter(this, 'deliveryId', 'Delivery ID', itemIndex);
+	const deliveryId = requiredIdParameter(this, 'deliveryId', 'Delivery ID', itemIndex);
 	const raw = this.getNodeParameter('deliveryDate', itemIndex, '') as unknown;
 	const body: IDataObject = {};
 	const text = raw === undefined || raw === null ? '' : raw instanceof Date ? raw.toISOString() : String(raw);

@@ -1,7 +1,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../../shared/descriptions';
-import { requiredStringParameter } from '../../../shared/parameters';
+import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
 
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredStringParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
+	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	return (await apicbaseRequest.call(this, customerCredentialType(this), 'GET', APICBASE_PATHS.purchaseOrder(id), {
 		itemIndex,
 	})) as IDataObject;

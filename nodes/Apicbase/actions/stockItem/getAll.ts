@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter, requiredStringParameter } from '../../../shared/parameters';
+import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseList, customerCredentialType } from '../../transport';
 import { outletIdField } from './fields';
@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const outletId = requiredStringParameter(this, 'outletId', 'Outlet ID', itemIndex);
+	const outletId = requiredIdParameter(this, 'outletId', 'Outlet ID', itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const query: IDataObject = {};
 	if (filters.modifiedAfter) query.modified_date__gt = filters.modifiedAfter;

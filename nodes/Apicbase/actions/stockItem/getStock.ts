@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../../shared/descriptions';
-import { requiredStringParameter } from '../../../shared/parameters';
+import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
 import { APICBASE_ID_PLACEHOLDER } from '../purchaseOrder/get';
@@ -25,8 +25,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const outletId = requiredStringParameter(this, 'outletId', 'Outlet ID', itemIndex);
-	const stockItemId = requiredStringParameter(this, 'stockItemId', 'Stock Item', itemIndex);
+	const outletId = requiredIdParameter(this, 'outletId', 'Outlet ID', itemIndex);
+	const stockItemId = requiredIdParameter(this, 'stockItemId', 'Stock Item', itemIndex);
 	const response = (await apicbaseRequest.call(
 		this,
 		customerCredentialType(this),

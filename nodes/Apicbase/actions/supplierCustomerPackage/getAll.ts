@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter, requiredStringParameter } from '../../../shared/parameters';
+import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseList } from '../../transport';
 
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const customerNumber = requiredStringParameter(this, 'customerNumber', 'Customer Number', itemIndex);
+	const customerNumber = requiredIdParameter(this, 'customerNumber', 'Customer Number', itemIndex);
 	return await apicbaseList.call(this, 'apicbaseSupplierApi', APICBASE_PATHS.supplierCustomerPackages(customerNumber), {
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

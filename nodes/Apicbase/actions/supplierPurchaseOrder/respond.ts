@@ -61,7 +61,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				description: 'Check the "Reason" field.',
 			});
 		}
-		statusCode = Number(this.getNodeParameter('statusCode', itemIndex, 422));
+		const rawStatus = this.getNodeParameter('statusCode', itemIndex, 422) as unknown;
+		statusCode = typeof rawStatus === 'string' && rawStatus.trim() !== '' ? Number(rawStatus.trim()) : (rawStatus as number);
+		// An expression may give another refusal code; anything but a 4xx or 5xx would not refuse.
+		if (!Number.isInteger(statusCode) || statusCode < 400 || statusCode > 599) {
+			throw new NodeOperationError(this.getNode(), `Status Code must be an HTTP error code from 400 to 599, got "${String(rawStatus)}"`, {
+				itemIndex,
+				description: 'Check the "Status Code" field.',
+			});
+		}
 		body = { status: 'refused', reason };
 	}
 	await this.sendResponse({ body, headers: { 'content-type': 'application/json' }, statusCode });

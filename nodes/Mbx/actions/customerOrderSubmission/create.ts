@@ -91,6 +91,9 @@ function linesParameter(context: IExecuteFunctions, itemIndex: number): unknown 
 	return { line: lines };
 }
 
+/** Customer Data takes an object from an expression and sends it as JSON text. */
+export const acceptsObjects = ['customer_data'];
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Every field is checked here, in the order the node shows them, before anything is sent.
 	const body: IDataObject = {
@@ -99,7 +102,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		customer_order: requiredStringParameter(this, 'customerOrder', 'Customer Order', itemIndex),
 		ship_method_id: shipMethodId(this, this.getNodeParameter('shipMethodId', itemIndex, '') as unknown, itemIndex),
 		recipient: readAddress(this, this.getNodeParameter('recipient', itemIndex, {}) as unknown, 'Recipient', itemIndex),
-		lines: readLines(this, linesParameter(this, itemIndex), itemIndex),
+		lines: readLines(
+			this,
+			linesParameter(this, itemIndex),
+			itemIndex,
+			this.getNodeParameter('linesFrom', itemIndex, 'fields') === 'json' ? 'Lines (JSON)' : 'Lines',
+		),
 	};
 	const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(

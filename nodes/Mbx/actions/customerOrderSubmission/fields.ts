@@ -347,11 +347,11 @@ export function readAddress(context: IExecuteFunctions, raw: unknown, label: str
 	return validateAddress(context.getNode(), address, label, itemIndex);
 }
 
-/** Reads the Lines field ({ line: [...] }) and checks it. */
-export function readLines(context: IExecuteFunctions, raw: unknown, itemIndex: number): MbxOrderLine[] {
+/** Reads the Lines field ({ line: [...] }) and checks it; `label` names the field the lines came from. */
+export function readLines(context: IExecuteFunctions, raw: unknown, itemIndex: number, label = 'Lines'): MbxOrderLine[] {
 	const lines = isObject(raw) ? raw.line : undefined;
 	const list = Array.isArray(lines) ? lines : isObject(lines) ? [lines] : [];
-	return validateLines(context.getNode(), list, itemIndex);
+	return validateLines(context.getNode(), list, itemIndex, label);
 }
 
 /** Customer Data as MBX stores it, text: data an expression gives (an object, a list) as JSON text. */

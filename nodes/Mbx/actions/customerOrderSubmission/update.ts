@@ -70,6 +70,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** Customer Data takes an object from an expression and sends it as JSON text. */
+export const acceptsObjects = ['customer_data'];
+
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { requiredIdParameter } from '../../../shared/parameters';
 import { ID_PLACEHOLDER } from '../../helpers';
 import { fieldError, isObject, trimmed } from '../location/shared';
 
@@ -55,7 +55,7 @@ export function resourcePath(context: IExecuteFunctions, itemIndex: number): str
 /** The record path of a generic resource: resource name and Record ID, both checked. */
 export function recordPath(context: IExecuteFunctions, itemIndex: number): { path: string; id: string } {
 	const base = resourcePath(context, itemIndex);
-	const id = requiredStringParameter(context, 'recordId', 'Record ID', itemIndex);
+	const id = requiredIdParameter(context, 'recordId', 'Record ID', itemIndex);
 	return { path: `${base}/${encodeURIComponent(id)}`, id };
 }
 

@@ -108,6 +108,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 		return { property, operator, value };
 	});
+	// Checked before the search is sent, like every other field.
+	const limit = limitParameter(this, itemIndex);
 	const response = await openBoxesRequest.call(this, 'POST', `${path}/search`, { body: { searchAttributes }, itemIndex });
-	return applyLimit(dataList(response), limitParameter(this, itemIndex));
+	return applyLimit(dataList(response), limit);
 }

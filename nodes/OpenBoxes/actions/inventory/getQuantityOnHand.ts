@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/parameters';
+import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, credentialLocation, dataList, dataObject, isObject, productPicker, requiredText, segment } from '../stockMovement/shared';
+import { applyLimit, credentialLocation, dataList, dataObject, fieldError, isObject, productPicker, segment } from '../stockMovement/shared';
 
 const show = { resource: ['inventory'], operation: ['getQuantityOnHand'] };
 
@@ -39,7 +39,10 @@ function idOf(reference: unknown): string | null {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject | IDataObject[]> {
-	const scope = this.getNodeParameter('scope', itemIndex, 'product') as string;
+	const scope = this.getNodeParameter('scope', itemIndex, 'product') as unknown;
+	if (scope !== 'all' && scope !== 'product') {
+		throw fieldError(this, `For must be All Products or One Product, got "${String(scope)}"`, 'For', itemIndex);
+	}
 	if (scope === 'all') {
 		const limit = limitParameter(this, itemIndex);
 		const location = await credentialLocation(this, 'Location ID', itemIndex);
@@ -47,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const response = await openBoxesRequest.call(this, 'GET', `/locations/${segment(location)}/productSummary`, { itemIndex });
 		return applyLimit(dataList(response), limit);
 	}
-	const productId = requiredText(this, 'productId', 'Product', itemIndex);
+	const productId = requiredIdParameter(this, 'productId', 'Product', itemIndex);
 	const data = dataObject(await openBoxesRequest.call(this, 'GET', `/products/${segment(productId)}/productSummary`, { itemIndex }));
 	// A product never stocked here has quantityOnHand null, which is 0 units.
 	const quantity = typeof data.quantityOnHand === 'number' ? data.quantityOnHand : Number(data.quantityOnHand ?? 0) || 0;

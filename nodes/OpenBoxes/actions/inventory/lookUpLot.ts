@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { isObject, productPicker, requiredText, segment } from '../stockMovement/shared';
+import { isObject, productPicker, segment } from '../stockMovement/shared';
 
 const show = { resource: ['inventory'], operation: ['lookUpLot'] };
 
@@ -20,8 +21,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const productId = requiredText(this, 'productId', 'Product', itemIndex);
-	const lotNumber = requiredText(this, 'lotNumber', 'Lot Number', itemIndex);
+	const productId = requiredIdParameter(this, 'productId', 'Product', itemIndex);
+	const lotNumber = requiredIdParameter(this, 'lotNumber', 'Lot Number', itemIndex);
 	// No `data` envelope here: {"inventoryItem": {...} | null, "quantityOnHand": N}.
 	const response = await openBoxesRequest.call(
 		this,

@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { isObject, locationLocator } from './shared';
 
@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredStringParameter(this, 'locationId', 'Location', itemIndex);
+	const id = requiredIdParameter(this, 'locationId', 'Location', itemIndex);
 	const response = await openBoxesRequest.call(this, 'GET', `/locations/${encodeURIComponent(id)}`, { itemIndex });
 	const location = isObject(response) ? response.data : undefined;
 	if (!isObject(location)) {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertSomethingToUpdate, requiredStringParameter } from '../../../shared/parameters';
+import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField } from './fields';
 import { dataObject, locationLocator } from './shared';
@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredStringParameter(this, 'locationId', 'Location', itemIndex);
+	const id = requiredIdParameter(this, 'locationId', 'Location', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = locationFieldsBody(this, fields, itemIndex, { keepEmpty: true });
 	assertSomethingToUpdate(this, body, itemIndex);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { dataList, productLocator } from '../location/shared';
 
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = requiredStringParameter(this, 'productId', 'Product', itemIndex);
+	const id = requiredIdParameter(this, 'productId', 'Product', itemIndex);
 	const response = await openBoxesRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}/productAvailability`, {
 		itemIndex,
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertSomethingToUpdate, requiredStringParameter } from '../../../shared/parameters';
+import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { dataObject, productLocator } from '../location/shared';
 import { categoryField, productFieldOptions, productFieldsBody } from './create';
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredStringParameter(this, 'productId', 'Product', itemIndex);
+	const id = requiredIdParameter(this, 'productId', 'Product', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = productFieldsBody(this, fields, itemIndex, { keepEmpty: true });
 	assertSomethingToUpdate(this, body, itemIndex);

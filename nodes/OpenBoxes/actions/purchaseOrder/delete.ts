@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { isObject, requiredText, segment } from '../stockMovement/shared';
+import { isObject, segment } from '../stockMovement/shared';
 import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['delete'] };
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
+	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	// OpenBoxes answers 204 with no body.
 	const response = await openBoxesRequest.call(this, 'DELETE', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex });
 	return { ...(isObject(response) ? response : {}), deleted: true, id };

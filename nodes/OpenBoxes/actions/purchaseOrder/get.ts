@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, requiredText, segment } from '../stockMovement/shared';
+import { dataObject, segment } from '../stockMovement/shared';
 import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['get'] };
@@ -11,6 +12,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
+	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	return dataObject(await openBoxesRequest.call(this, 'GET', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex }));
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { requiredText, segment } from '../stockMovement/shared';
+import { segment } from '../stockMovement/shared';
 import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['rollback'] };
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
+	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	// OpenBoxes answers 200 with an empty body.
 	await openBoxesRequest.call(this, 'POST', `${PURCHASE_ORDERS_PATH}/${segment(id)}/rollback`, { itemIndex });
 	return { id, rolledBack: true, success: true };

@@ -1,8 +1,8 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { assertSomethingToUpdate } from '../../../shared/parameters';
+import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, isObject, requiredText, segment, trimmed } from '../stockMovement/shared';
+import { dataObject, isObject, segment, trimmed } from '../stockMovement/shared';
 import {
 	ORDER_API_NOTICE,
 	PURCHASE_ORDERS_PATH,
@@ -54,7 +54,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
+	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.supplier !== undefined) body.origin = { id: requiredId(this, fields.supplier, 'Supplier', itemIndex) };

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, fieldError, isObject, requiredText, segment, trimmed } from '../stockMovement/shared';
+import { dataObject, fieldError, isObject, segment, trimmed } from '../stockMovement/shared';
 import { PUTAWAYS_PATH, itemLabel, nested, putAwayBinField, putAwayIdField, referenceId } from './fields';
 
 const show = { resource: ['putAway'], operation: ['complete'] };
@@ -24,7 +25,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'putAwayId', 'Put-Away ID', itemIndex);
+	const id = requiredIdParameter(this, 'putAwayId', 'Put-Away ID', itemIndex);
 	const bin = trimmed(this.getNodeParameter('putAwayBinId', itemIndex, ''));
 	// Complete sends the same put-away back with status COMPLETED, as the OpenBoxes web app does.
 	const putaway = nested(dataObject(await openBoxesRequest.call(this, 'GET', `${PUTAWAYS_PATH}/${segment(id)}`, { itemIndex })));

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, requiredText, segment } from '../stockMovement/shared';
+import { dataObject, segment } from '../stockMovement/shared';
 import { PUTAWAYS_PATH, nested, putAwayIdField } from './fields';
 
 const show = { resource: ['putAway'], operation: ['get'] };
@@ -11,6 +12,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'putAwayId', 'Put-Away ID', itemIndex);
+	const id = requiredIdParameter(this, 'putAwayId', 'Put-Away ID', itemIndex);
 	return nested(dataObject(await openBoxesRequest.call(this, 'GET', `${PUTAWAYS_PATH}/${segment(id)}`, { itemIndex })));
 }

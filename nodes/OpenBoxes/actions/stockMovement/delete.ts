@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { isObject, requiredText, segment } from './shared';
+import { isObject, segment } from './shared';
 
 const show = { resource: ['stockMovement'], operation: ['delete'] };
 
@@ -19,7 +20,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
+	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	// OpenBoxes answers 204 with no body.
 	const response = await openBoxesRequest.call(this, 'DELETE', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex });
 	return { ...(isObject(response) ? response : {}), deleted: true, id };

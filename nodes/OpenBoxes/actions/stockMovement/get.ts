@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { dataObject, requiredText, segment } from './shared';
+import { dataObject, segment } from './shared';
 
 const show = { resource: ['stockMovement'], operation: ['get'] };
 
@@ -11,6 +12,6 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
+	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	return dataObject(await openBoxesRequest.call(this, 'GET', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex }));
 }

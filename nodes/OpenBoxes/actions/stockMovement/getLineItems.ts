@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/parameters';
+import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesList } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { requiredText, segment } from './shared';
+import { segment } from './shared';
 
 const show = { resource: ['stockMovement'], operation: ['getLineItems'] };
 
@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
+	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	// Pages with max/offset; OpenBoxes gives no total here, so a short page ends the list.
 	return await openBoxesList.call(this, `${STOCK_MOVEMENTS_PATH}/${segment(id)}/stockMovementItems`, {
 		limit: limitParameter(this, itemIndex),

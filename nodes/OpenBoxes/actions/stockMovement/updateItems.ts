@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, linesField, readLineItems, stockMovementIdField } from './fields';
-import { dataObject, requiredText, segment } from './shared';
+import { dataObject, segment } from './shared';
 
 const show = { resource: ['stockMovement'], operation: ['updateItems'] };
 
@@ -12,7 +13,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
+	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const lineItems = readLineItems(this, itemIndex, { required: true });
 	const response = await openBoxesRequest.call(this, 'POST', `${STOCK_MOVEMENTS_PATH}/${segment(id)}/updateItems`, {
 		body: { lineItems },

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { fieldError, requiredText, segment, toOpenBoxesDateTime, trimmed } from './shared';
+import { fieldError, segment, toOpenBoxesDateTime, trimmed } from './shared';
 
 const show = { resource: ['stockMovement'], operation: ['updateShipment'] };
 
@@ -65,7 +66,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
+	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
 	// OpenBoxes reads both dates as `MM/dd/yyyy HH:mm XXX`, e.g. 11/24/2026 14:30 -05:00.

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { fieldError, requiredText, segment, trimmed } from './shared';
+import { fieldError, segment, trimmed } from './shared';
 
 const show = { resource: ['stockMovement'], operation: ['updateStatus'] };
 
@@ -75,7 +76,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const id = requiredText(this, 'stockMovementId', 'Stock Movement', itemIndex);
+	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const status = trimmed(this.getNodeParameter('status', itemIndex, '')).toUpperCase();
 	let body: IDataObject;
 	if (status === ROLLBACK) {
