@@ -23,6 +23,7 @@ import { OpenBoxesApi } from '../../credentials/OpenBoxesApi.credentials';
 import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
 import { OpenBoxesTrigger } from '../../nodes/OpenBoxes/OpenBoxesTrigger.node';
 import { livePoller } from '../helpers/livePoll';
+import { MBX_DOCS_RECIPIENT } from '../fixtures/mbxDocsRecipient';
 import { MBX_DEMO } from '../sandbox/mbx/server';
 import { mbxClient } from '../sandbox/mbx/testClient';
 import { OPENBOXES_DEMO, PRODUCT_CATEGORIES } from '../sandbox/openboxes/server';
@@ -361,19 +362,7 @@ function vendorApis() {
 					purchase_order: `PO-CURSOR-${++count}`,
 					customer_order: `CO-CURSOR-${count}`,
 					ship_method_id: 12,
-					recipient: {
-						name: 'John L. Doe',
-						company: 'John L. Doe Ltd.',
-						email: 'jdoe@email.com',
-						phone: '1-555-555-6789',
-						address_1: '467 Highway #1',
-						address_2: null,
-						address_3: null,
-						city: 'Toronto',
-						state: 'ON',
-						zip: 'M5A 123',
-						country: 'CA',
-					},
+					recipient: MBX_DOCS_RECIPIENT,
 					lines: [{ product_code: plainItem.name, quantity: 1, customs_declared_value: 10 }],
 				});
 				const id = Number(json.id);

@@ -6,6 +6,7 @@
 import { MBX_DEMO, MBX_OTHER_ORG, MbxSandbox, MbxSandboxError, type MbxOrder } from './mbx/server';
 import { mbxClient, q, WebhookReceiver } from './mbx/testClient';
 import type { Json } from '../helpers/json';
+import { MBX_DOCS_RECIPIENT } from '../fixtures/mbxDocsRecipient';
 
 const sandbox = new MbxSandbox();
 const api = mbxClient(() => sandbox.url, MBX_DEMO);
@@ -26,19 +27,7 @@ async function control(action: string, body?: unknown, method = 'POST'): Promise
 const serializedItem = () => sandbox.items().slice(100).find((i) => i.serialized)!;
 const plainItem = () => sandbox.items().slice(100).find((i) => !i.serialized)!;
 
-const recipient = {
-	name: 'John L. Doe',
-	company: 'John L. Doe Ltd.',
-	email: 'jdoe@email.com',
-	phone: '1-555-555-6789',
-	address_1: '467 Highway #1',
-	address_2: null,
-	address_3: null,
-	city: 'Toronto',
-	state: 'ON',
-	zip: 'M5A 123',
-	country: 'CA',
-};
+const recipient = MBX_DOCS_RECIPIENT;
 
 /** The vendor doc's example POST body, made valid for the demo org. */
 function orderBody(overrides: Record<string, unknown> = {}): Record<string, Json> {
