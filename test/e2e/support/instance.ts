@@ -243,9 +243,11 @@ export class N8nInstance {
 		);
 		if (occupied) throw new Error(`Port ${port} is already in use; is another n8n still running?`);
 		const log = openSync(this.serverLogPath, 'a');
+		// Its own process group, so that kill() ends its task runner with it, as a crashed host would.
 		const server = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, command], {
 			env: { ...this.env, ...atLeastInfo(this.env) },
 			stdio: ['ignore', log, log],
+			detached: true,
 		});
 		this.server = server;
 		// /healthz answers before the REST API is mounted; the editor's settings call comes last. Until the
@@ -263,6 +265,20 @@ export class N8nInstance {
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
 		throw new Error(`n8n ${command} did not start within 3 minutes\n${this.serverLog().slice(-3000)}`);
+	}
+
+	/**
+	 * Sends a signal to the running process and its children (its task runner) and waits until the
+	 * process is gone: SIGKILL is a crash or an out-of-memory kill, SIGTERM an orderly shutdown.
+	 */
+	async kill(signal: NodeJS.Signals): Promise<void> {
+		const server = this.server;
+		if (!server?.pid) throw new Error('n8n is not running');
+		this.server = undefined;
+		if (server.exitCode !== null || server.signalCode !== null) return;
+		const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+		process.kill(-server.pid, signal);
+		await exited;
 	}
 
 	async stop(): Promise<void> {

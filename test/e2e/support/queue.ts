@@ -45,7 +45,7 @@ export class QueueCluster {
 	readonly webhookUrl: string;
 	mainUrl = '';
 
-	constructor(runtime: N8nRuntime, services: { redis: RedisService; postgres: PostgresService }, ports = QUEUE_PORTS) {
+	constructor(runtime: N8nRuntime, services: { redis: RedisService; postgres: PostgresService }, ports: { main: number; webhook: number; worker: number } = QUEUE_PORTS) {
 		const { redis, postgres } = services;
 		this.webhookUrl = `http://127.0.0.1:${ports.webhook}`;
 		const shared: NodeJS.ProcessEnv = {

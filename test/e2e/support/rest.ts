@@ -47,6 +47,17 @@ export class N8nRest {
 		return body.data ?? body;
 	}
 
+	async post(path: string, body: unknown): Promise<unknown> {
+		const response = await fetch(`${this.baseUrl}${path}`, {
+			method: 'POST',
+			headers: this.headers({ 'Content-Type': 'application/json' }),
+			body: JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`POST ${path} failed: ${response.status} ${await response.text()}`);
+		const answer = (await response.json()) as { data?: unknown };
+		return answer.data ?? answer;
+	}
+
 	/**
 	 * Clicks "Connect my account": asks n8n for the authorization URL, follows it to the vendor's
 	 * authorize endpoint (which redirects back with a code), and delivers that redirect to n8n's

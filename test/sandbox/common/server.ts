@@ -102,6 +102,11 @@ export abstract class SandboxServer {
 	private faults: Array<Fault & { seen: number; used: number }> = [];
 	private server: Server | undefined;
 	private seq = 0;
+	/**
+	 * Runs after a request was handled and before its answer is written: the reliability tests end
+	 * an n8n process there, so the vendor has done the work and the caller never hears of it.
+	 */
+	beforeAnswer: ((request: RecordedRequest, response: SandboxResponse) => void | Promise<void>) | undefined;
 	/** Every token, code and session this sandbox handed out since it started; reset keeps them. */
 	private readonly issued: SandboxSecret[] = [];
 	url = '';
@@ -247,6 +252,7 @@ export abstract class SandboxServer {
 
 		response ??= await this.dispatch(ctx);
 		record.status = response.status;
+		await this.beforeAnswer?.(record, response);
 		this.write(res, response);
 	}
 
