@@ -6,11 +6,19 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { mbxList } from './transport';
+import { mbxList, mbxListUntil } from './transport';
 import { detectOrderChanges, type OrderChange, type OrderWatchState } from './trigger/orderChanges';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 
 const ORDERS_PATH = '/v2/customer_order_submissions';
+/** What a poll may take when n8n does not say (n8n before 2.41, which has no poll time limit). */
+const DEFAULT_POLL_BUDGET_MS = 5 * 60 * 1000;
+
+/** When this poll must be done reading: n8n 2.41 abandons a poll that runs past its time limit. */
+function pollDeadline(context: IPollFunctions): number {
+	const budget = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
+	return Date.now() + (Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_POLL_BUDGET_MS);
+}
 
 function toItem(change: OrderChange): INodeExecutionData {
 	return { json: { event: change.event, previousStatus: change.previousStatus, ...change.order } };
@@ -62,15 +70,18 @@ export class MbxTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const orders = await mbxList.call(this, ORDERS_PATH);
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the most recently changed order, to map fields from.
+			const orders = await mbxList.call(this, ORDERS_PATH);
 			const latest = [...orders].sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)))[0];
 			return latest ? [[toItem({ event: 'updated', previousStatus: null, order: { ...latest } })]] : null;
 		}
 
+		// A long order list is read over several polls, each stopping in time; the next goes on from there.
 		const staticData = this.getWorkflowStaticData('node') as OrderWatchState;
-		const { changes, state } = detectOrderChanges(staticData, orders);
+		const { records, next } = await mbxListUntil.call(this, ORDERS_PATH, { offset: staticData.pass?.offset ?? 0, deadline: pollDeadline(this) });
+		const { changes, state } = detectOrderChanges(staticData, records, next);
+		for (const key of Object.keys(staticData)) delete staticData[key as keyof OrderWatchState];
 		Object.assign(staticData, state);
 
 		const events = this.getNodeParameter('events', ['created', 'statusChanged']) as string[];

@@ -204,6 +204,32 @@ export async function mbxList(
 }
 
 /**
+ * Reads a list from `offset` until it ends or until the next page might not be in before
+ * `deadline` (a poll has a time limit). At least one page is read, so every poll makes progress.
+ * Returns the records and the offset to read on from, undefined when the list was read to its end.
+ */
+export async function mbxListUntil(
+	this: IPollFunctions,
+	path: string,
+	options: { offset: number; deadline: number },
+): Promise<{ records: IDataObject[]; next: number | undefined }> {
+	const fetchPage = matchingPages(this, path, { send: false, pageSize: MBX_PAGE_SIZE });
+	const records: IDataObject[] = [];
+	let offset: number | undefined = options.offset;
+	let slowestMs = 0;
+	while (offset !== undefined) {
+		const started = Date.now();
+		const page = await fetchPage(offset, undefined);
+		slowestMs = Math.max(slowestMs, Date.now() - started);
+		records.push(...page.items);
+		// An offset that does not move on would read the same page forever: the list ends there.
+		offset = page.next !== undefined && page.next > offset ? page.next : undefined;
+		if (offset !== undefined && options.deadline - Date.now() < slowestMs * 1.5 + 250) break;
+	}
+	return { records, next: offset };
+}
+
+/**
  * One page of a "From list" picker: the records from `offset` on that match the filters, read
  * `pageSize` rows a request until at least `pageSize` match or the list ends, and the offset the
  * next page starts at (undefined after the last).

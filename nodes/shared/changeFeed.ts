@@ -99,3 +99,94 @@ export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>):
 	}
 	return { changes, state };
 }
+
+/**
+ * A feed read in passes: each pass reads the whole list, in one poll or, when the list takes longer
+ * to read than a poll may run, over several (`pass.offset` is where the next poll reads on).
+ */
+export interface PassFeedState extends FeedState {
+	/** Changes reported after the cursor, by ID, with the change time each was reported at. */
+	reported?: Record<string, string>;
+	/** The pass under way: where the next poll reads on, and the newest change time read so far. */
+	pass?: { offset: number; newest?: string; atNewest?: string[] };
+	/** The newest change time the last finished pass read, and the IDs at that time. */
+	lastPass?: { newest: string; atNewest: string[] };
+}
+
+/**
+ * `diffFeed` for a list read in passes. A record changed while a pass was reading can sit in a
+ * page the pass had already read, so the cursor lags one pass behind: when a pass ends, it moves
+ * to the newest change the pass before it read, which happened before this pass began. Every
+ * change made since this pass began is later than that, so the next pass reports it; changes
+ * already reported are known by their change time and not reported twice. `next` is the offset
+ * the next poll reads on from, undefined when this poll read the list to its end.
+ */
+export function diffFeedInPasses<T>(
+	previous: PassFeedState,
+	records: Array<FeedRecord<T>>,
+	next: number | undefined,
+): { changes: Array<FeedChange<T>>; state: PassFeedState } {
+	const firstPass = previous.cursor === undefined;
+	const cursorTime = firstPass ? -Infinity : feedTime(previous.cursor);
+	const seenAtCursor = new Set((previous.atCursor ?? []).map(String));
+	const statuses = new Map(Object.entries(previous.statuses ?? {}));
+	const reported = new Map(Object.entries(previous.reported ?? {}));
+
+	const changes: Array<FeedChange<T>> = [];
+	const changed = records
+		.filter((r) => {
+			const time = feedTime(r.updatedAt);
+			return time > cursorTime || (time === cursorTime && !seenAtCursor.has(r.id));
+		})
+		.sort((a, b) => feedTime(a.updatedAt) - feedTime(b.updatedAt));
+	for (const record of changed) {
+		const time = feedTime(record.updatedAt);
+		const already = reported.get(record.id);
+		if (already !== undefined && feedTime(already) >= time) continue;
+		const before = statuses.get(record.id);
+		if (record.status !== undefined) {
+			statuses.delete(record.id);
+			statuses.set(record.id, record.status);
+		}
+		// The first pass only records the present: nothing is new the moment a workflow is switched on.
+		if (firstPass) continue;
+		reported.set(record.id, new Date(time).toISOString());
+		let event: FeedEvent = 'updated';
+		if (before !== undefined && record.status !== undefined && before !== record.status) event = 'statusChanged';
+		else if (before === undefined && isNewSinceCursor(record, cursorTime, seenAtCursor)) event = 'created';
+		changes.push({ event, previousStatus: before ?? null, record });
+	}
+	while (statuses.size > MAX_REMEMBERED_STATUSES) statuses.delete(statuses.keys().next().value as string);
+
+	// The newest change time this pass has read, and the IDs at it.
+	const passNewest = records.reduce((max, r) => Math.max(max, feedTime(r.updatedAt)), feedTime(previous.pass?.newest ?? ''));
+	const atPassNewest = new Set([
+		...(previous.pass?.newest !== undefined && feedTime(previous.pass.newest) === passNewest ? (previous.pass.atNewest ?? []) : []),
+		...records.filter((r) => feedTime(r.updatedAt) === passNewest).map((r) => r.id),
+	]);
+	const readSoFar = passNewest > 0 ? { newest: new Date(passNewest).toISOString(), atNewest: [...atPassNewest] } : undefined;
+
+	const state: PassFeedState = { cursor: previous.cursor, atCursor: previous.atCursor, statuses: Object.fromEntries(statuses) };
+	if (previous.lastPass) state.lastPass = previous.lastPass;
+	if (next !== undefined) {
+		state.pass = { offset: next, ...(readSoFar ?? {}) };
+		state.reported = Object.fromEntries(reported);
+		return { changes, state };
+	}
+
+	// The pass is finished.
+	if (firstPass) {
+		state.cursor = readSoFar?.newest ?? new Date(0).toISOString();
+		state.atCursor = readSoFar?.atNewest ?? [];
+	} else if (previous.lastPass && feedTime(previous.lastPass.newest) >= cursorTime) {
+		const moved = feedTime(previous.lastPass.newest);
+		const reportedThen = [...reported].filter(([, time]) => feedTime(time) === moved).map(([id]) => id);
+		const keep = moved === cursorTime ? [...seenAtCursor] : [];
+		state.cursor = previous.lastPass.newest;
+		state.atCursor = [...new Set([...keep, ...previous.lastPass.atNewest, ...reportedThen])];
+	}
+	if (readSoFar) state.lastPass = readSoFar;
+	const floor = feedTime(state.cursor);
+	state.reported = Object.fromEntries([...reported].filter(([, time]) => feedTime(time) > floor));
+	return { changes, state };
+}

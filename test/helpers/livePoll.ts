@@ -14,6 +14,8 @@ export interface LivePollOptions {
 	credentials: Record<string, IDataObject>;
 	credentialTypes: Record<string, ICredentialType>;
 	mode?: 'trigger' | 'manual';
+	/** What n8n's getPollBudgetMs() answers (n8n 2.41: the poll timeout less a margin); left out, as n8n before 2.41. */
+	pollBudgetMs?: number;
 }
 
 export function livePoller(trigger: INodeType, options: LivePollOptions) {
@@ -25,6 +27,7 @@ export function livePoller(trigger: INodeType, options: LivePollOptions) {
 		getMode: () => options.mode ?? 'trigger',
 		getNodeParameter: (name: string, fallback?: unknown) => options.parameters[name] ?? fallback,
 		getWorkflowStaticData: () => staticData,
+		...(options.pollBudgetMs !== undefined ? { getPollBudgetMs: () => options.pollBudgetMs } : {}),
 	});
 	if (typeof trigger.poll !== 'function') throw new Error(`${trigger.description.name} does not poll`);
 	const run = trigger.poll;

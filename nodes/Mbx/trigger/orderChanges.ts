@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { diffFeed, type FeedEvent, type FeedState } from '../../shared/changeFeed';
+import { diffFeedInPasses, type FeedEvent, type PassFeedState } from '../../shared/changeFeed';
 
-export type OrderWatchState = FeedState;
+export type OrderWatchState = PassFeedState;
 
 export interface OrderChange {
 	event: FeedEvent;
@@ -10,12 +10,17 @@ export interface OrderChange {
 	order: IDataObject;
 }
 
-/** MBX orders through the shared change feed: `updated_at` is the change time, statuses lower case. */
+/**
+ * MBX orders through the shared change feed: `updated_at` is the change time, statuses lower case.
+ * The list is read in passes (see diffFeedInPasses); `next` is where the next poll reads on, and
+ * undefined when this poll read the list to its end.
+ */
 export function detectOrderChanges(
 	previous: OrderWatchState,
 	orders: IDataObject[],
+	next?: number,
 ): { changes: OrderChange[]; state: OrderWatchState } {
-	const { changes, state } = diffFeed(
+	const { changes, state } = diffFeedInPasses(
 		previous,
 		orders.map((order) => ({
 			id: String(order.id),
@@ -24,6 +29,7 @@ export function detectOrderChanges(
 			status: String(order.status ?? '').toLowerCase(),
 			record: order,
 		})),
+		next,
 	);
 	return {
 		changes: changes.map(({ event, previousStatus, record }) => ({ event, previousStatus, order: record.record })),
