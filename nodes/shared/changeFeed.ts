@@ -48,6 +48,33 @@ function isNewSinceCursor(record: FeedRecord<unknown>, cursorTime: number, seenA
 	return created > cursorTime || (created === cursorTime && !seenAtCursor.has(record.id));
 }
 
+/** The records changed after the cursor, or at it and not seen there, oldest change first. */
+function changedSince<T>(records: Array<FeedRecord<T>>, cursorTime: number, seenAtCursor: Set<string>): Array<FeedRecord<T>> {
+	return records
+		.filter((r) => {
+			const time = feedTime(r.updatedAt);
+			return time > cursorTime || (time === cursorTime && !seenAtCursor.has(r.id));
+		})
+		.sort((a, b) => feedTime(a.updatedAt) - feedTime(b.updatedAt));
+}
+
+/** Keeps a record's status as the most recent entry (the oldest go first when memory is full); returns the one before. */
+function rememberStatus(statuses: Map<string, string>, record: FeedRecord<unknown>): string | undefined {
+	const before = statuses.get(record.id);
+	if (record.status !== undefined) {
+		statuses.delete(record.id);
+		statuses.set(record.id, record.status);
+	}
+	return before;
+}
+
+/** What a change is: a new status, a new record, or another edit. */
+function eventOf(record: FeedRecord<unknown>, before: string | undefined, cursorTime: number, seenAtCursor: Set<string>): FeedEvent {
+	if (before !== undefined && record.status !== undefined && before !== record.status) return 'statusChanged';
+	if (before === undefined && isNewSinceCursor(record, cursorTime, seenAtCursor)) return 'created';
+	return 'updated';
+}
+
 /**
  * Compares records with what the previous poll saw. Every record changed after the cursor must
  * be in `records` (older ones may be, and are ignored). The first call only records the present:
@@ -62,25 +89,12 @@ export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>):
 	const seenThisPoll = new Set<string>();
 
 	const changes: Array<FeedChange<T>> = [];
-	const changed = records
-		.filter((r) => {
-			const time = feedTime(r.updatedAt);
-			return time > cursorTime || (time === cursorTime && !seenAtCursor.has(r.id));
-		})
-		.sort((a, b) => feedTime(a.updatedAt) - feedTime(b.updatedAt));
-	for (const record of changed) {
+	for (const record of changedSince(records, cursorTime, seenAtCursor)) {
 		if (seenThisPoll.has(record.id)) continue;
 		seenThisPoll.add(record.id);
-		const before = statuses.get(record.id);
-		if (record.status !== undefined) {
-			statuses.delete(record.id);
-			statuses.set(record.id, record.status);
-		}
+		const before = rememberStatus(statuses, record);
 		if (firstPoll) continue;
-		let event: FeedEvent = 'updated';
-		if (before !== undefined && record.status !== undefined && before !== record.status) event = 'statusChanged';
-		else if (before === undefined && isNewSinceCursor(record, cursorTime, seenAtCursor)) event = 'created';
-		changes.push({ event, previousStatus: before ?? null, record });
+		changes.push({ event: eventOf(record, before, cursorTime, seenAtCursor), previousStatus: before ?? null, record });
 	}
 
 	while (statuses.size > MAX_REMEMBERED_STATUSES) statuses.delete(statuses.keys().next().value as string);
@@ -133,28 +147,15 @@ export function diffFeedInPasses<T>(
 	const reported = new Map(Object.entries(previous.reported ?? {}));
 
 	const changes: Array<FeedChange<T>> = [];
-	const changed = records
-		.filter((r) => {
-			const time = feedTime(r.updatedAt);
-			return time > cursorTime || (time === cursorTime && !seenAtCursor.has(r.id));
-		})
-		.sort((a, b) => feedTime(a.updatedAt) - feedTime(b.updatedAt));
-	for (const record of changed) {
+	for (const record of changedSince(records, cursorTime, seenAtCursor)) {
 		const time = feedTime(record.updatedAt);
 		const already = reported.get(record.id);
 		if (already !== undefined && feedTime(already) >= time) continue;
-		const before = statuses.get(record.id);
-		if (record.status !== undefined) {
-			statuses.delete(record.id);
-			statuses.set(record.id, record.status);
-		}
+		const before = rememberStatus(statuses, record);
 		// The first pass only records the present: nothing is new the moment a workflow is switched on.
 		if (firstPass) continue;
 		reported.set(record.id, new Date(time).toISOString());
-		let event: FeedEvent = 'updated';
-		if (before !== undefined && record.status !== undefined && before !== record.status) event = 'statusChanged';
-		else if (before === undefined && isNewSinceCursor(record, cursorTime, seenAtCursor)) event = 'created';
-		changes.push({ event, previousStatus: before ?? null, record });
+		changes.push({ event: eventOf(record, before, cursorTime, seenAtCursor), previousStatus: before ?? null, record });
 	}
 	while (statuses.size > MAX_REMEMBERED_STATUSES) statuses.delete(statuses.keys().next().value as string);
 

@@ -10,13 +10,13 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 import type { Sandboxes } from '../sandbox/start';
-import { CREDENTIAL_IDS, loadWorkflow, productionWebhookUrl, sandboxCredentials, startE2eSandboxes, waitForWebhook } from './support/fixtures';
+import { CREDENTIAL_IDS, loadWorkflow, productionWebhookUrl, sandboxCredentials, waitForWebhook } from './support/fixtures';
 import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
-import { QueueCluster, type LogLine } from './support/queue';
+import { QueueCluster, type LogLine, startQueueServices, stopQueueServices, type QueueServices } from './support/queue';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
-import { startPostgres, startRedis, type PostgresService, type RedisService } from './support/services';
+import type { PostgresService } from './support/services';
 import { waitFor } from './support/sink';
 
 jest.setTimeout(30 * 60 * 1000);
@@ -26,8 +26,8 @@ const WORKFLOW_ID = PO_SYNC.id;
 /** Orders Apicbase gets accepted; refused ones (articles MBX does not stock) come on top. */
 const ACCEPTED = 3;
 
+const services: Partial<QueueServices> = {};
 let sandboxes: Sandboxes | undefined;
-let redis: RedisService | undefined;
 let postgres: PostgresService | undefined;
 let cluster: QueueCluster | undefined;
 let tarball: string | undefined;
@@ -37,21 +37,18 @@ const ids = (lines: LogLine[], key: 'executionId' | 'jobId') => lines.map((line)
 
 beforeAll(async () => {
 	const runtime = await ensureN8nRuntime();
-	// Started side by side; whatever did start is stopped in afterAll even if another failed.
-	const [sb, rd, pg] = await Promise.allSettled([startE2eSandboxes(), startRedis(), startPostgres()]);
-	sandboxes = sb.status === 'fulfilled' ? sb.value : undefined;
-	redis = rd.status === 'fulfilled' ? rd.value : undefined;
-	postgres = pg.status === 'fulfilled' ? pg.value : undefined;
-	for (const result of [sb, rd, pg]) if (result.status === 'rejected') throw result.reason;
-	if (!sandboxes || !redis || !postgres) throw new Error('a service did not start');
+	const started = await startQueueServices(services);
+	const { redis } = started;
+	sandboxes = started.sandboxes;
+	postgres = started.postgres;
 
-	cluster = new QueueCluster(runtime, { redis, postgres });
+	cluster = new QueueCluster(runtime, { redis, postgres: started.postgres });
 	tarball = packPackage();
 	await cluster.installPackage(tarball);
 
 	// Everything goes in through the main's CLI into the shared database; the others read it there.
 	const { main } = cluster;
-	await main.importCredentials(sandboxCredentials(sandboxes).filter((c) => c.id !== CREDENTIAL_IDS.openBoxes));
+	await main.importCredentials(sandboxCredentials(started.sandboxes).filter((c) => c.id !== CREDENTIAL_IDS.openBoxes));
 	await main.importWorkflow(PO_SYNC);
 	// Published before the main starts, so its startup activation registers the production webhook.
 	await main.cliOrThrow(['publish:workflow', `--id=${WORKFLOW_ID}`]);
@@ -61,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await cluster?.stop();
-	await Promise.allSettled([redis?.stop(), postgres?.stop(), sandboxes?.stop()]);
+	await stopQueueServices(services);
 	if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
 });
 

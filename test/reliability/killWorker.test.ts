@@ -16,12 +16,12 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { loadWorkflow, productionWebhookUrl, sandboxCredentials, startE2eSandboxes, waitForWebhook } from '../e2e/support/fixtures';
+import { loadWorkflow, productionWebhookUrl, sandboxCredentials, waitForWebhook } from '../e2e/support/fixtures';
 import { packPackage } from '../e2e/support/package';
-import { QueueCluster } from '../e2e/support/queue';
+import { QueueCluster, startQueueServices, stopQueueServices, type QueueServices } from '../e2e/support/queue';
 import { N8nRest } from '../e2e/support/rest';
 import { ensureN8nRuntime } from '../e2e/support/runtime';
-import { startPostgres, startRedis, type PostgresService, type RedisService } from '../e2e/support/services';
+import type { PostgresService } from '../e2e/support/services';
 import { waitFor } from '../e2e/support/sink';
 import { OPENBOXES_DEMO } from '../sandbox/openboxes/server';
 import { openBoxesClient } from '../sandbox/openboxes/testClient';
@@ -39,8 +39,8 @@ const KILLED_AT = 20;
 /** OpenBoxes products the shipped "Map to MBX" table knows, so every new purchase order can go. */
 const MAPPED_PRODUCT_CODES = ['SK53', 'JK14', 'CA14', 'UJ37', 'KN99'];
 
+const services: Partial<QueueServices> = {};
 let sandboxes: Sandboxes | undefined;
-let redis: RedisService | undefined;
 let postgres: PostgresService | undefined;
 let cluster: QueueCluster | undefined;
 let tarball: string | undefined;
@@ -48,18 +48,16 @@ let rest: N8nRest;
 
 beforeAll(async () => {
 	const runtime = await ensureN8nRuntime();
-	const [sb, rd, pg] = await Promise.allSettled([startE2eSandboxes(), startRedis(), startPostgres()]);
-	sandboxes = sb.status === 'fulfilled' ? sb.value : undefined;
-	redis = rd.status === 'fulfilled' ? rd.value : undefined;
-	postgres = pg.status === 'fulfilled' ? pg.value : undefined;
-	for (const result of [sb, rd, pg]) if (result.status === 'rejected') throw result.reason;
-	if (!sandboxes || !redis || !postgres) throw new Error('a service did not start');
+	const started = await startQueueServices(services);
+	const { redis } = started;
+	sandboxes = started.sandboxes;
+	postgres = started.postgres;
 
-	cluster = new QueueCluster(runtime, { redis, postgres }, PORTS);
+	cluster = new QueueCluster(runtime, { redis, postgres: started.postgres }, PORTS);
 	tarball = packPackage();
 	await cluster.installPackage(tarball);
 	const { main } = cluster;
-	await main.importCredentials(sandboxCredentials(sandboxes));
+	await main.importCredentials(sandboxCredentials(started.sandboxes));
 	await main.importWorkflows([PO_SYNC_APICBASE, PO_SYNC_OPENBOXES]);
 	await main.cliOrThrow(['publish:workflow', `--id=${PO_SYNC_APICBASE.id}`]);
 	await cluster.start();
@@ -70,7 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	if (sandboxes) sandboxes.mbx.beforeAnswer = undefined;
 	await cluster?.stop();
-	await Promise.allSettled([redis?.stop(), postgres?.stop(), sandboxes?.stop()]);
+	await stopQueueServices(services);
 	if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
 });
 

@@ -7,9 +7,11 @@
  */
 import { rmSync } from 'node:fs';
 
+import type { Sandboxes } from '../../sandbox/start';
+import { startE2eSandboxes } from './fixtures';
 import { N8nInstance } from './instance';
 import type { N8nRuntime } from './runtime';
-import type { PostgresService, RedisService } from './services';
+import { startPostgres, startRedis, type PostgresService, type RedisService } from './services';
 
 /** Clear of the other e2e files' ports (5678-5689); each port +2000 is its task-runner broker, +3000 its CLI's. */
 export const QUEUE_PORTS = { main: 5691, webhook: 5693, worker: 5695 } as const;
@@ -35,6 +37,30 @@ export function parseJsonLog(text: string): LogLine[] {
 		}
 	}
 	return lines;
+}
+
+/** What a queue-mode test runs against besides n8n: the vendor sandboxes, Redis and PostgreSQL. */
+export interface QueueServices {
+	sandboxes: Sandboxes;
+	redis: RedisService;
+	postgres: PostgresService;
+}
+
+/**
+ * Starts them side by side. Each one that starts is put in `into` at once, so that the caller's
+ * afterAll (stopQueueServices) stops it even when another failed, which then throws here.
+ */
+export async function startQueueServices(into: Partial<QueueServices>): Promise<QueueServices> {
+	const [sandboxes, redis, postgres] = await Promise.allSettled([startE2eSandboxes(), startRedis(), startPostgres()]);
+	if (sandboxes.status === 'fulfilled') into.sandboxes = sandboxes.value;
+	if (redis.status === 'fulfilled') into.redis = redis.value;
+	if (postgres.status === 'fulfilled') into.postgres = postgres.value;
+	for (const result of [sandboxes, redis, postgres]) if (result.status === 'rejected') throw result.reason;
+	return into as QueueServices;
+}
+
+export async function stopQueueServices(services: Partial<QueueServices>): Promise<void> {
+	await Promise.allSettled([services.redis?.stop(), services.postgres?.stop(), services.sandboxes?.stop()]);
 }
 
 export class QueueCluster {
