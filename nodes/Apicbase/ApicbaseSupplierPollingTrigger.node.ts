@@ -12,6 +12,7 @@ import { APICBASE_PATHS } from './paths';
 import { apicbaseList } from './transport';
 import { diffOrders, orderFeedQuery, orderTime, type OrderFeedState } from './trigger/orderFeed';
 import { orderItems, outputProperty, type OrderOutput } from './trigger/purchaseOrder';
+import { replaceContents } from '../shared/values';
 
 const ORDERS_PATH = APICBASE_PATHS.supplierPurchaseOrders;
 
@@ -68,8 +69,7 @@ export class ApicbaseSupplierPollingTrigger implements INodeType {
 			await flagOrders.call(this, fresh.map((order) => String(order.id)), 'fetched_by_supplier');
 		}
 
-		for (const key of Object.keys(staticData)) delete staticData[key as keyof OrderFeedState];
-		Object.assign(staticData, state);
+		replaceContents(staticData, state);
 		return fresh.length > 0 ? [orderItems(fresh, output)] : null;
 	}
 }

@@ -9,6 +9,7 @@ import {
 import { mbxList, mbxListUntil } from './transport';
 import { detectOrderChanges, type OrderChange, type OrderWatchState } from './trigger/orderChanges';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
+import { replaceContents } from '../shared/values';
 
 const ORDERS_PATH = '/v2/customer_order_submissions';
 /** What a poll may take when n8n does not say (n8n before 2.41, which has no poll time limit). */
@@ -81,8 +82,7 @@ export class MbxTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node') as OrderWatchState;
 		const { records, next } = await mbxListUntil.call(this, ORDERS_PATH, { offset: staticData.pass?.offset ?? 0, deadline: pollDeadline(this) });
 		const { changes, state } = detectOrderChanges(staticData, records, next);
-		for (const key of Object.keys(staticData)) delete staticData[key as keyof OrderWatchState];
-		Object.assign(staticData, state);
+		replaceContents(staticData, state);
 
 		const events = this.getNodeParameter('events', ['created', 'statusChanged']) as string[];
 		const statuses = this.getNodeParameter('statuses', []) as string[];

@@ -14,6 +14,7 @@ import { openBoxesLocationId } from './transport';
 import { EVENT_OPTIONS, isListEvent, matchesProductChange, type OpenBoxesEvent } from './trigger/events';
 import { readProductFeed } from './trigger/feeds';
 import { newListEvents, sampleListEvent } from './trigger/lists';
+import { replaceContents } from '../shared/values';
 
 interface TriggerState extends FeedState {
 	/** Products alerted as below their reorder point that have not recovered since. */
@@ -95,8 +96,7 @@ export class OpenBoxesTrigger implements INodeType {
 		const direction = event.startsWith('stockMovement.') ? (this.getNodeParameter('direction', 'INBOUND') as string) : undefined;
 		// Switching the event (or the stock-movement direction) starts a fresh memory.
 		if (state.event !== event || state.direction !== direction) {
-			for (const key of Object.keys(state)) delete state[key as keyof TriggerState];
-			if (!manual) Object.assign(state, { event }, direction ? { direction } : {});
+			replaceContents(state, manual ? {} : { event, ...(direction ? { direction } : {}) });
 		}
 
 		if (event === 'inventory.belowReorderPoint') {

@@ -16,3 +16,12 @@ export function withoutKeys<T extends object, K extends keyof T>(record: T, keys
 	for (const key of keys) delete copy[key];
 	return copy;
 }
+
+/**
+ * Makes `target` hold exactly what `source` holds, in place: a trigger's static data is the object
+ * n8n saves, so it is emptied and refilled rather than replaced, and no key of an older state stays.
+ */
+export function replaceContents<T extends object>(target: T, source: Partial<T>): void {
+	for (const key of Object.keys(target)) delete target[key as keyof T];
+	Object.assign(target, source);
+}

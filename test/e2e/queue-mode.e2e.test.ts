@@ -9,14 +9,12 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-import type { Sandboxes } from '../sandbox/start';
 import { CREDENTIAL_IDS, loadWorkflow, productionWebhookUrl, sandboxCredentials, waitForWebhook } from './support/fixtures';
 import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
 import { packPackage } from './support/package';
 import { QueueCluster, type LogLine, startQueueServices, stopQueueServices, type QueueServices } from './support/queue';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
-import type { PostgresService } from './support/services';
 import { waitFor } from './support/sink';
 
 jest.setTimeout(30 * 60 * 1000);
@@ -27,8 +25,6 @@ const WORKFLOW_ID = PO_SYNC.id;
 const ACCEPTED = 3;
 
 const services: Partial<QueueServices> = {};
-let sandboxes: Sandboxes | undefined;
-let postgres: PostgresService | undefined;
 let cluster: QueueCluster | undefined;
 let tarball: string | undefined;
 
@@ -37,18 +33,15 @@ const ids = (lines: LogLine[], key: 'executionId' | 'jobId') => lines.map((line)
 
 beforeAll(async () => {
 	const runtime = await ensureN8nRuntime();
-	const started = await startQueueServices(services);
-	const { redis } = started;
-	sandboxes = started.sandboxes;
-	postgres = started.postgres;
+	const { sandboxes, redis, postgres } = await startQueueServices(services);
 
-	cluster = new QueueCluster(runtime, { redis, postgres: started.postgres });
+	cluster = new QueueCluster(runtime, { redis, postgres });
 	tarball = packPackage();
 	await cluster.installPackage(tarball);
 
 	// Everything goes in through the main's CLI into the shared database; the others read it there.
 	const { main } = cluster;
-	await main.importCredentials(sandboxCredentials(started.sandboxes).filter((c) => c.id !== CREDENTIAL_IDS.openBoxes));
+	await main.importCredentials(sandboxCredentials(sandboxes).filter((c) => c.id !== CREDENTIAL_IDS.openBoxes));
 	await main.importWorkflow(PO_SYNC);
 	// Published before the main starts, so its startup activation registers the production webhook.
 	await main.cliOrThrow(['publish:workflow', `--id=${WORKFLOW_ID}`]);
@@ -64,7 +57,7 @@ afterAll(async () => {
 
 it('runs each order on the worker: enqueued by the webhook processor, none run by the main', async () => {
 	const c = cluster!;
-	const mbx = sandboxes!.mbx;
+	const mbx = services.sandboxes!.mbx;
 	const url = productionWebhookUrl(c.webhookUrl, PO_SYNC, 'purchase-order');
 
 	// The webhook processor runs our trigger's signature check itself: an unsigned probe gets 401.
@@ -77,7 +70,7 @@ it('runs each order on the worker: enqueued by the webhook processor, none run b
 	});
 	expect(onMain.status).toBe(404);
 
-	const apicbase = sandboxes!.apicbase;
+	const apicbase = services.sandboxes!.apicbase;
 	const mbxBefore = mbx.orders().length;
 	const answers: Array<{ status: number; body: string; orderNumber: string; id: string }> = [];
 	while (answers.filter((a) => a.status === 200).length < ACCEPTED && answers.length < 30) {
@@ -108,7 +101,7 @@ it('runs each order on the worker: enqueued by the webhook processor, none run b
 	const rows = await waitFor(
 		`${runs} finished executions in PostgreSQL and the worker's log`,
 		async () => {
-			const found = await postgres!.query(`SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${WORKFLOW_ID}' ORDER BY id`);
+			const found = await services.postgres!.query(`SELECT id, status, mode FROM execution_entity WHERE "workflowId" = '${WORKFLOW_ID}' ORDER BY id`);
 			const finishedOnWorker = withMessage(c.logs().worker, /^Worker finished execution /).length;
 			const reported = withMessage(c.logs().webhook, /^Execution \d+ \(job \S+\) finished$/).length;
 			return found.length === runs && found.every(([, status]) => status === 'success') && finishedOnWorker === runs && reported === runs ? found : undefined;
@@ -156,7 +149,7 @@ it('runs each order on the worker: enqueued by the webhook processor, none run b
 	expect(page.results.every((e) => e.status === 'success' && e.mode === 'webhook')).toBe(true);
 
 	// A PostgreSQL n8n 2.41 supports (17 and newer): none of the processes warned about its version.
-	const [[versionNum]] = await postgres!.query('SHOW server_version_num');
+	const [[versionNum]] = await services.postgres!.query('SHOW server_version_num');
 	expect(Number(versionNum)).toBeGreaterThanOrEqual(170000);
 	for (const lines of Object.values(logs)) expect(withMessage(lines, /^Postgres \d+ is|^Could not check database version/)).toEqual([]);
 });
@@ -166,5 +159,5 @@ it('leaks no secret or token of the sandboxes or the credentials into any proces
 	// Stopped as cluster.stop() does, but their folders are kept for the search.
 	await Promise.allSettled([c.webhook.stop(), c.worker.stop()]);
 	await c.main.stop();
-	await expectNoSecretsLeaked(c.instances, sandboxSecrets(sandboxes!), { postgres: postgres! });
+	await expectNoSecretsLeaked(c.instances, sandboxSecrets(services.sandboxes!), { postgres: services.postgres! });
 });

@@ -21,12 +21,10 @@ import { packPackage } from '../e2e/support/package';
 import { QueueCluster, startQueueServices, stopQueueServices, type QueueServices } from '../e2e/support/queue';
 import { N8nRest } from '../e2e/support/rest';
 import { ensureN8nRuntime } from '../e2e/support/runtime';
-import type { PostgresService } from '../e2e/support/services';
 import { waitFor } from '../e2e/support/sink';
 import { OPENBOXES_DEMO } from '../sandbox/openboxes/server';
 import { openBoxesClient } from '../sandbox/openboxes/testClient';
 import type { RecordedRequest, SandboxResponse } from '../sandbox/common/server';
-import type { Sandboxes } from '../sandbox/start';
 
 jest.setTimeout(30 * 60 * 1000);
 
@@ -40,24 +38,19 @@ const KILLED_AT = 20;
 const MAPPED_PRODUCT_CODES = ['SK53', 'JK14', 'CA14', 'UJ37', 'KN99'];
 
 const services: Partial<QueueServices> = {};
-let sandboxes: Sandboxes | undefined;
-let postgres: PostgresService | undefined;
 let cluster: QueueCluster | undefined;
 let tarball: string | undefined;
 let rest: N8nRest;
 
 beforeAll(async () => {
 	const runtime = await ensureN8nRuntime();
-	const started = await startQueueServices(services);
-	const { redis } = started;
-	sandboxes = started.sandboxes;
-	postgres = started.postgres;
+	const { sandboxes, redis, postgres } = await startQueueServices(services);
 
-	cluster = new QueueCluster(runtime, { redis, postgres: started.postgres }, PORTS);
+	cluster = new QueueCluster(runtime, { redis, postgres }, PORTS);
 	tarball = packPackage();
 	await cluster.installPackage(tarball);
 	const { main } = cluster;
-	await main.importCredentials(sandboxCredentials(started.sandboxes));
+	await main.importCredentials(sandboxCredentials(sandboxes));
 	await main.importWorkflows([PO_SYNC_APICBASE, PO_SYNC_OPENBOXES]);
 	await main.cliOrThrow(['publish:workflow', `--id=${PO_SYNC_APICBASE.id}`]);
 	await cluster.start();
@@ -66,7 +59,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	if (sandboxes) sandboxes.mbx.beforeAnswer = undefined;
+	if (services.sandboxes) services.sandboxes.mbx.beforeAnswer = undefined;
 	await cluster?.stop();
 	await stopQueueServices(services);
 	if (tarball) rmSync(path.dirname(tarball), { recursive: true, force: true });
@@ -77,7 +70,7 @@ const isOrderCreated = (request: RecordedRequest, response: SandboxResponse) =>
 
 /** Kills the worker when MBX has stored its `nth` new order, before MBX answers; resolves once it is dead. */
 function killWorkerAtOrder(nth: number): Promise<number> {
-	const mbx = sandboxes!.mbx;
+	const mbx = services.sandboxes!.mbx;
 	let created = 0;
 	return new Promise((resolve, reject) => {
 		mbx.beforeAnswer = async (request, response) => {
@@ -106,14 +99,14 @@ async function runOnWorker(workflowId: string, trigger: string): Promise<string>
 }
 
 async function executionStatus(executionId: string): Promise<string | undefined> {
-	const rows = await postgres!.query(`SELECT status FROM execution_entity WHERE id = ${Number(executionId)}`);
+	const rows = await services.postgres!.query(`SELECT status FROM execution_entity WHERE id = ${Number(executionId)}`);
 	return rows[0]?.[0];
 }
 
-const ordersFor = (purchaseOrder: string) => sandboxes!.mbx.orders().filter((order) => order.purchase_order === purchaseOrder);
+const ordersFor = (purchaseOrder: string) => services.sandboxes!.mbx.orders().filter((order) => order.purchase_order === purchaseOrder);
 
 it('PO sync: Apicbase to MBX — the worker dies after MBX stored the order; Apicbase sends it again: exactly one MBX order', async () => {
-	const { apicbase } = sandboxes!;
+	const { apicbase } = services.sandboxes!;
 	const url = productionWebhookUrl(cluster!.webhookUrl, PO_SYNC_APICBASE, 'purchase-order');
 	expect(await waitForWebhook(url, () => cluster!.describe())).toBe(401);
 
@@ -146,7 +139,7 @@ it('PO sync: Apicbase to MBX — the worker dies after MBX stored the order; Api
 });
 
 it(`PO sync: OpenBoxes to MBX — the worker dies at order ${KILLED_AT} of ${NEW_PURCHASE_ORDERS}; run again: ${NEW_PURCHASE_ORDERS} MBX orders, none twice`, async () => {
-	const { openBoxes, mbx } = sandboxes!;
+	const { openBoxes, mbx } = services.sandboxes!;
 	// First the purchase orders already placed with MBX's supplier go, so that the new ones are all that is left.
 	const first = await runOnWorker(PO_SYNC_OPENBOXES.id, 'Run Now');
 	await waitFor('the first run', async () => ((await executionStatus(first)) === 'success' ? true : undefined), 120_000, () => cluster!.describe());

@@ -97,6 +97,7 @@ async function withOwnN8n(port: number, env: NodeJS.ProcessEnv, scenario: (n8n: 
 		await n8n?.stop();
 		await sandboxes?.stop();
 		await sink.stop();
+		// KEEP_N8N=1 keeps the user folder (n8n's log and database) to look at after a failure.
 		if (n8n && !process.env.KEEP_N8N) rmSync(n8n.userFolder, { recursive: true, force: true });
 	}
 }
