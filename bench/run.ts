@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 
 import { signMbxRequest } from '../credentials/MbxHmacApi.credentials';
-import { collectPages, nextOffset } from '../nodes/shared/pagination';
+import { nextOffset, readPages } from '../nodes/shared/pagination';
 import { pythonJsonDumps } from '../nodes/shared/pythonJson';
 import { ApicbaseSandbox } from '../test/sandbox/apicbase/server';
 
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
 	const rows = Array.from({ length: 10_000 }, (_, i) => ({ id: i }));
 	const paging = await bestOfAsync(5, async () => {
-		await collectPages(0, async (offset: number) => {
+		await readPages(0, async (offset: number) => {
 			const items = rows.slice(offset, offset + 100);
 			return { items, next: nextOffset({ offset, received: items.length, requested: 100, total: rows.length }) };
 		});
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 		const out: unknown[] = [];
 		for (let offset = 0; offset < rows.length; offset += 100) out.push(...rows.slice(offset, offset + 100));
 	});
-	line('collectPages over 100 pages / plain page loop', paging, copying, 'bookkeeping of Return All, excluding HTTP');
+	line('readPages over 100 pages / plain page loop', paging, copying, 'bookkeeping of Return All, excluding HTTP');
 }
 
 void main();

@@ -9,9 +9,10 @@ import {
 
 import { flagOrders } from './actions/supplierPurchaseOrder/mark';
 import { APICBASE_PATHS } from './paths';
-import { apicbaseList } from './transport';
+import { apicbaseList, apicbaseListUntil } from './transport';
 import { diffOrders, orderFeedQuery, orderTime, type OrderFeedState } from './trigger/orderFeed';
 import { orderItems, outputProperty, type OrderOutput } from './trigger/purchaseOrder';
+import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
 
 const ORDERS_PATH = APICBASE_PATHS.supplierPurchaseOrders;
@@ -61,8 +62,13 @@ export class ApicbaseSupplierPollingTrigger implements INodeType {
 		}
 
 		const staticData = this.getWorkflowStaticData('node') as OrderFeedState;
-		const orders = await apicbaseList.call(this, 'apicbaseSupplierApi', ORDERS_PATH, { query: orderFeedQuery(staticData) });
-		const { fresh, state } = diffOrders(staticData, orders);
+		// A long list is read over several polls, each stopping in time (see diffOrders).
+		const { records, next } = await apicbaseListUntil.call(this, 'apicbaseSupplierApi', ORDERS_PATH, {
+			query: orderFeedQuery(staticData),
+			from: staticData.pass?.next,
+			deadline: pollDeadline(this),
+		});
+		const { fresh, state } = diffOrders(staticData, records, next);
 
 		if (fresh.length > 0 && (this.getNodeParameter('markAsFetched', false) as boolean)) {
 			// Marked before the state moves on: if this fails, the next poll offers the orders again.

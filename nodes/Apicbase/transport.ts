@@ -9,7 +9,7 @@ import type {
 import { toVendorApiError } from '../shared/apiError';
 import { errorTexts, parsedErrorBody, type ErrorPathOptions } from '../shared/errorLines';
 import { bodyText, type HttpFailure } from '../shared/httpFailure';
-import { collectPages } from '../shared/pagination';
+import { readPages } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
 import { apicbaseBaseUrl } from './environment';
 
@@ -89,7 +89,8 @@ interface DrfPage {
 	results?: IDataObject[];
 }
 
-type DrfCursor = { url: string; query?: IDataObject };
+/** Where a DRF list read goes on: the `next` URL Apicbase gave, or the list URL with a page number. */
+export type DrfCursor = { url: string; query?: IDataObject };
 
 /**
  * Walks a DRF list. `next` is normally an absolute URL: it is followed only when it points at
@@ -102,13 +103,28 @@ export async function apicbaseList(
 	path: string,
 	options: { query?: IDataObject; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
+	return (await apicbaseListUntil.call(this, credentialType, path, options)).records;
+}
+
+/**
+ * `apicbaseList` that can start `from` where an earlier read stopped and stop before a `deadline`
+ * (a poll has a time limit); `next` is where to read on, undefined when the list was read to its end.
+ */
+export async function apicbaseListUntil(
+	this: ApicbaseContext,
+	credentialType: ApicbaseCredentialType,
+	path: string,
+	options: { query?: IDataObject; limit?: number; itemIndex?: number; from?: DrfCursor; deadline?: number },
+): Promise<{ records: IDataObject[]; next: DrfCursor | undefined }> {
 	const baseUrl = apicbaseBaseUrl(await this.getCredentials(credentialType));
 	const base = new URL(baseUrl);
 	const pageSize = Math.min(APICBASE_PAGE_SIZE, options.limit ?? APICBASE_PAGE_SIZE);
 	const firstQuery = { ...options.query, page_size: pageSize, page: 1 };
 	const firstUrl = `${baseUrl}${path}`;
-	return await collectPages<IDataObject, DrfCursor>(
-		{ url: firstUrl, query: firstQuery },
+	// A read saved by an earlier poll goes on only at this credential's host and list.
+	const from = options.from && options.from.url.startsWith(firstUrl) ? options.from : undefined;
+	const { items, next } = await readPages<IDataObject, DrfCursor>(
+		from ?? { url: firstUrl, query: firstQuery },
 		async (cursor) => {
 			const page = (await apicbaseRequest.call(this, credentialType, 'GET', cursor.url, {
 				query: cursor.query,
@@ -125,6 +141,7 @@ export async function apicbaseList(
 			const nextPage = typeof page.next === 'number' ? page.next : current + 1;
 			return { items, next: { url: firstUrl, query: { ...firstQuery, page: nextPage } } };
 		},
-		options.limit,
+		{ limit: options.limit, deadline: options.deadline },
 	);
+	return { records: items, next };
 }

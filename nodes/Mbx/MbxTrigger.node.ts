@@ -9,17 +9,10 @@ import {
 import { mbxList, mbxListUntil } from './transport';
 import { detectOrderChanges, type OrderChange, type OrderWatchState } from './trigger/orderChanges';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
+import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
 
 const ORDERS_PATH = '/v2/customer_order_submissions';
-/** What a poll may take when n8n does not say (n8n before 2.41, which has no poll time limit). */
-const DEFAULT_POLL_BUDGET_MS = 5 * 60 * 1000;
-
-/** When this poll must be done reading: n8n 2.41 abandons a poll that runs past its time limit. */
-function pollDeadline(context: IPollFunctions): number {
-	const budget = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : DEFAULT_POLL_BUDGET_MS;
-	return Date.now() + (Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_POLL_BUDGET_MS);
-}
 
 function toItem(change: OrderChange): INodeExecutionData {
 	return { json: { event: change.event, previousStatus: change.previousStatus, ...change.order } };

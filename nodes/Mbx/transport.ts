@@ -11,7 +11,7 @@ import {
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
 import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
-import { collectPages, nextOffset, type Page } from '../shared/pagination';
+import { nextOffset, readPages, type Page } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
 import { withoutKeys } from '../shared/values';
 import { mbxBaseUrl } from './environment';
@@ -195,18 +195,20 @@ export async function mbxList(
 		this,
 		filters,
 		async (send) =>
-			await collectPages<IDataObject, number>(
-				0,
-				matchingPages(this, path, { filters, send, pageSize: MBX_PAGE_SIZE, itemIndex: options.itemIndex }),
-				options.limit,
-			),
+			(
+				await readPages<IDataObject, number>(
+					0,
+					matchingPages(this, path, { filters, send, pageSize: MBX_PAGE_SIZE, itemIndex: options.itemIndex }),
+					{ limit: options.limit },
+				)
+			).items,
 	);
 }
 
 /**
  * Reads a list from `offset` until it ends or until the next page might not be in before
- * `deadline` (a poll has a time limit). At least one page is read, so every poll makes progress.
- * Returns the records and the offset to read on from, undefined when the list was read to its end.
+ * `deadline` (a poll has a time limit). Returns the records and the offset to read on from,
+ * undefined when the list was read to its end.
  */
 export async function mbxListUntil(
 	this: IPollFunctions,
@@ -214,19 +216,8 @@ export async function mbxListUntil(
 	options: { offset: number; deadline: number },
 ): Promise<{ records: IDataObject[]; next: number | undefined }> {
 	const fetchPage = matchingPages(this, path, { send: false, pageSize: MBX_PAGE_SIZE });
-	const records: IDataObject[] = [];
-	let offset: number | undefined = options.offset;
-	let slowestMs = 0;
-	while (offset !== undefined) {
-		const started = Date.now();
-		const page = await fetchPage(offset, undefined);
-		slowestMs = Math.max(slowestMs, Date.now() - started);
-		records.push(...page.items);
-		// An offset that does not move on would read the same page forever: the list ends there.
-		offset = page.next !== undefined && page.next > offset ? page.next : undefined;
-		if (offset !== undefined && options.deadline - Date.now() < slowestMs * 1.5 + 250) break;
-	}
-	return { records, next: offset };
+	const { items, next } = await readPages(options.offset, fetchPage, { deadline: options.deadline });
+	return { records: items, next };
 }
 
 /**
@@ -244,7 +235,7 @@ export async function mbxSearchPage(
 		const fetchPage = matchingPages(this, path, { filters, send, pageSize: options.pageSize });
 		let next: number | undefined;
 		let found = 0;
-		const records = await collectPages<IDataObject, number>(options.offset, async (offset) => {
+		const { items: records } = await readPages<IDataObject, number>(options.offset, async (offset) => {
 			const page = await fetchPage(offset, undefined);
 			found += page.items.length;
 			next = page.next;

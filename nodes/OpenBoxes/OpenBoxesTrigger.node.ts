@@ -7,20 +7,23 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { diffFeed, type FeedState } from '../shared/changeFeed';
+import { diffFeedInPasses, type PassFeedState } from '../shared/changeFeed';
 import type { SnapshotMemory } from '../shared/listSnapshot';
 import { readReorderItems } from './inventory/reorder';
 import { openBoxesLocationId } from './transport';
 import { EVENT_OPTIONS, isListEvent, matchesProductChange, type OpenBoxesEvent } from './trigger/events';
 import { readProductFeed } from './trigger/feeds';
-import { newListEvents, sampleListEvent } from './trigger/lists';
+import { newListEvents, sampleListEvent, type ListPass } from './trigger/lists';
+import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
 
-interface TriggerState extends FeedState {
+interface TriggerState extends PassFeedState {
 	/** Products alerted as below their reorder point that have not recovered since. */
 	alerted?: string[];
 	/** Purchase-order and stock-movement events: the IDs read last time, with their status. */
 	seen?: SnapshotMemory;
+	/** Purchase-order and stock-movement events: a read of the list the poll's time limit cut short. */
+	listing?: ListPass;
 	event?: string;
 	/** The stock-movement list watched (INBOUND or OUTBOUND): another list needs a fresh memory. */
 	direction?: string;
@@ -109,26 +112,31 @@ export class OpenBoxesTrigger implements INodeType {
 			return fresh.length ? [fresh.map((item) => ({ json: { event, ...item } }))] : null;
 		}
 
+		// Long lists are read over several polls, each stopping in time; the next goes on from there.
+		const deadline = pollDeadline(this);
 		if (isListEvent(event)) {
 			if (manual) {
-				const sample = await sampleListEvent(this, event);
+				const sample = await sampleListEvent(this, event, deadline);
 				return sample ? [[{ json: { event, previousStatus: null, ...sample } }]] : null;
 			}
-			const { records, seen } = await newListEvents(this, event, state.seen);
+			const { records, seen, pass } = await newListEvents(this, event, { seen: state.seen, pass: state.listing, deadline });
 			// Earlier versions read these lists by timestamp; that memory is of no use any more.
 			for (const key of ['cursor', 'atCursor', 'statuses'] as const) delete state[key];
 			state.seen = seen;
+			if (pass) state.listing = pass;
+			else delete state.listing;
 			const items = records.map(({ previousStatus, record }) => ({ json: { event, previousStatus, ...record } }));
 			return items.length ? [items] : null;
 		}
 
 		if (manual) {
-			const [newest] = await readProductFeed(this);
+			const [newest] = (await readProductFeed(this, { deadline })).records;
 			return newest ? [[{ json: { event, previousStatus: null, ...newest.record } }]] : null;
 		}
-		const records = await readProductFeed(this, state.cursor);
-		const { changes, state: next } = diffFeed<IDataObject>(state, records);
-		Object.assign(state, next);
+		const { records, next } = await readProductFeed(this, { cursor: state.cursor, offset: state.pass?.offset, deadline });
+		const { changes, state: feed } = diffFeedInPasses<IDataObject>(state, records, next);
+		for (const key of ['cursor', 'atCursor', 'statuses', 'reported', 'pass', 'lastPass'] as const) delete state[key];
+		Object.assign(state, feed);
 		const items = changes
 			.filter((change) => matchesProductChange(event, change))
 			.map((change) => ({ json: { event, previousStatus: change.previousStatus, ...change.record.record } }));

@@ -12,7 +12,7 @@ import {
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
 import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText, readHttpFailure, type HttpFailure } from '../shared/httpFailure';
-import { collectPages, nextOffset } from '../shared/pagination';
+import { nextOffset, readPages } from '../shared/pagination';
 import { sharedBudget } from '../shared/requestBudget';
 import { withRetry } from '../shared/retry';
 import { requestsPerMinute } from './credentialFields';
@@ -145,7 +145,7 @@ export async function openBoxesList(
 	path: string,
 	options: { query?: IDataObject; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
-	return await collectPages<IDataObject, number>(
+	const { items } = await readPages<IDataObject, number>(
 		0,
 		async (offset, remaining) => {
 			const requested = Math.min(OPENBOXES_PAGE_SIZE, remaining ?? OPENBOXES_PAGE_SIZE);
@@ -157,6 +157,7 @@ export async function openBoxesList(
 			const total = typeof page.totalCount === 'number' ? page.totalCount : undefined;
 			return { items, next: nextOffset({ offset, received: items.length, requested, total }) };
 		},
-		options.limit,
+		{ limit: options.limit },
 	);
+	return items;
 }

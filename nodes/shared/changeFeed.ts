@@ -155,7 +155,9 @@ export function diffFeedInPasses<T>(
 		// The first pass only records the present: nothing is new the moment a workflow is switched on.
 		if (firstPass) continue;
 		reported.set(record.id, new Date(time).toISOString());
-		changes.push({ event: eventOf(record, before, cursorTime, seenAtCursor), previousStatus: before ?? null, record });
+		// The cursor lags, so a record reported as new in an earlier pass can still look new by its creation time.
+		const event = eventOf(record, before, cursorTime, seenAtCursor);
+		changes.push({ event: event === 'created' && already !== undefined ? 'updated' : event, previousStatus: before ?? null, record });
 	}
 	while (statuses.size > MAX_REMEMBERED_STATUSES) statuses.delete(statuses.keys().next().value as string);
 

@@ -1,6 +1,6 @@
 /**
- * Change detection for lists whose rows carry no change time: every poll reads the whole list and
- * compares it with what the previous poll read. A record is reported when it matches now (is new,
+ * Change detection for lists whose rows carry no change time: each read of the list (in one poll
+ * or over several) is compared with what the reads before it saw. A record is reported when it matches now (is new,
  * or is in the watched status) and did not match before. Nothing here depends on the order of the
  * rows or on timestamps, so any trigger over such a list can use it.
  */
@@ -27,17 +27,14 @@ export interface EnteredRow<T> {
 export interface SnapshotOptions {
 	/** Whether a record in this status is what the trigger watches. */
 	matches: (status: string) => boolean;
-	/**
-	 * Keep the IDs that are missing from this read. Needed when a record must never be reported
-	 * twice even if it drops out of the list for a while, and when the read may have skipped rows.
-	 */
-	keepMissing: boolean;
 }
 
 /**
- * The rows that match now but did not match at the previous poll, and the memory for the next
- * poll. Without a previous memory (the first poll) nothing is reported: only the present is noted.
- * Memory has no size cap on purpose: forgetting an ID would report that record again.
+ * The rows that match now but did not match at the previous read, and the memory for the next
+ * one: the previous memory with every row read now. Without a previous memory (the first poll)
+ * nothing is reported: only the present is noted. A list may be read over several polls, so IDs
+ * missing from this read are kept; `forgetUnread` drops them once a whole list was read. Memory
+ * has no size cap on purpose: forgetting an ID would report that record again.
  */
 export function diffSnapshot<T>(
 	previous: SnapshotMemory | undefined,
@@ -46,7 +43,7 @@ export function diffSnapshot<T>(
 ): { entered: Array<EnteredRow<T>>; memory: SnapshotMemory } {
 	// Maps, not plain objects: an ID is data, whatever it is spelled like.
 	const before = new Map(Object.entries(previous ?? {}));
-	const memory = new Map(options.keepMissing ? before : []);
+	const memory = new Map(before);
 	const entered: Array<EnteredRow<T>> = [];
 	const readNow = new Set<string>();
 	for (const row of rows) {
@@ -60,4 +57,9 @@ export function diffSnapshot<T>(
 		entered.push({ previousStatus: status || null, row });
 	}
 	return { entered, memory: Object.fromEntries(memory) };
+}
+
+/** The memory of only the records read: for a whole, unchanged read, the ones that left the list are forgotten. */
+export function forgetUnread(memory: SnapshotMemory, read: Set<string>): SnapshotMemory {
+	return Object.fromEntries(Object.entries(memory).filter(([id]) => read.has(id)));
 }

@@ -4,30 +4,44 @@ export interface Page<TItem, TCursor> {
 	next: TCursor | undefined;
 }
 
+export interface PageRun<TItem, TCursor> {
+	items: TItem[];
+	/** Where a later read goes on from; undefined when the list was read to its end or to the limit. */
+	next: TCursor | undefined;
+}
+
 /**
- * Fetches pages until the API says there are no more, or until `limit` items are collected.
+ * Fetches pages from `first` until the API says there are no more, until `limit` items are
+ * collected, or, with a `deadline` (a poll has a time limit), until the next page might not be in
+ * before it. At least one page is read, so a read cut short by time still moves on.
  * `remaining` lets a page request ask for no more than it still needs.
  */
-export async function collectPages<TItem, TCursor>(
+export async function readPages<TItem, TCursor>(
 	first: TCursor,
 	fetchPage: (cursor: TCursor, remaining: number | undefined) => Promise<Page<TItem, TCursor>>,
-	limit?: number,
-): Promise<TItem[]> {
+	options: { limit?: number; deadline?: number } = {},
+): Promise<PageRun<TItem, TCursor>> {
+	const { limit, deadline } = options;
 	const items: TItem[] = [];
 	const seen = new Set<string>();
+	let slowestMs = 0;
 	let cursor: TCursor | undefined = first;
 	while (cursor !== undefined) {
 		const key = JSON.stringify(cursor);
 		// A server that hands back a cursor it already gave would make us loop forever.
-		if (seen.has(key)) break;
+		if (seen.has(key)) return { items, next: undefined };
 		seen.add(key);
 		const remaining = limit === undefined ? undefined : limit - items.length;
+		const started = Date.now();
 		const page = await fetchPage(cursor, remaining);
+		slowestMs = Math.max(slowestMs, Date.now() - started);
 		items.push(...page.items);
-		if (limit !== undefined && items.length >= limit) return items.slice(0, limit);
+		if (limit !== undefined && items.length >= limit) return { items: items.slice(0, limit), next: undefined };
 		cursor = page.next;
+		// Stop while there is still time: the slowest page so far, with room to spare, must fit.
+		if (cursor !== undefined && deadline !== undefined && deadline - Date.now() < slowestMs * 1.5 + 250) break;
 	}
-	return items;
+	return { items, next: cursor };
 }
 
 /**

@@ -185,4 +185,24 @@ describe('diffFeedInPasses', () => {
 		expect(first.changes.map((c) => [c.record.id, c.event])).toEqual([['4', 'statusChanged']]);
 		expect(poll(vendor, first.state, 5, 100).changes).toEqual([]);
 	});
+
+	it('a record without a status, reported as new, is an edit when it changes again while the cursor still lags behind its creation', () => {
+		const vendor = new Vendor();
+		vendor.create(5);
+		const statusless = (state: PassFeedState) => {
+			const { records, next } = vendor.page(0, 100);
+			return diffFeedInPasses(state, records.map((r) => ({ ...r, status: undefined })), next);
+		};
+		let state = statusless({}).state;
+		vendor.clock = 10;
+		vendor.create(1);
+		const created = statusless(state);
+		expect(created.changes.map((c) => [c.record.id, c.event])).toEqual([['6', 'created']]);
+		state = created.state;
+		vendor.clock = 20;
+		vendor.change(6);
+		// The cursor moved only to the pass before (second 0): by its creation time record 6 still looks new.
+		expect(Date.parse(state.cursor!)).toBeLessThan(Date.parse(iso(10)));
+		expect(statusless(state).changes.map((c) => [c.record.id, c.event])).toEqual([['6', 'updated']]);
+	});
 });

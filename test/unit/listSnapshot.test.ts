@@ -1,7 +1,7 @@
-import { diffSnapshot, type SnapshotRow } from '../../nodes/shared/listSnapshot';
+import { diffSnapshot, forgetUnread, type SnapshotRow } from '../../nodes/shared/listSnapshot';
 
 const row = (id: string, status = ''): SnapshotRow<{ id: string }> => ({ id, status, record: { id } });
-const isPlaced = { matches: (status: string) => status === 'PLACED', keepMissing: false };
+const isPlaced = { matches: (status: string) => status === 'PLACED' };
 
 describe('diffSnapshot', () => {
 	it('the first poll reports nothing and remembers every ID with its status', () => {
@@ -11,9 +11,9 @@ describe('diffSnapshot', () => {
 	});
 
 	it('an empty first read still starts a memory, so the first record ever is reported', () => {
-		const first = diffSnapshot(undefined, [], { matches: () => true, keepMissing: true });
+		const first = diffSnapshot(undefined, [], { matches: () => true });
 		expect(first.memory).toEqual({});
-		expect(diffSnapshot(first.memory, [row('1')], { matches: () => true, keepMissing: true }).entered.map((e) => e.row.id)).toEqual(['1']);
+		expect(diffSnapshot(first.memory, [row('1')], { matches: () => true }).entered.map((e) => e.row.id)).toEqual(['1']);
 	});
 
 	it('reports rows that match now and did not before, with the status they had', () => {
@@ -30,9 +30,11 @@ describe('diffSnapshot', () => {
 		expect(entered).toHaveLength(1);
 	});
 
-	it('missing IDs are forgotten, or kept when asked (so they never report again)', () => {
-		expect(diffSnapshot({ 1: 'PLACED', 2: 'PLACED' }, [row('1', 'PLACED')], isPlaced).memory).toEqual({ 1: 'PLACED' });
-		expect(diffSnapshot({ 1: 'PLACED', 2: 'PLACED' }, [row('1', 'PLACED')], { ...isPlaced, keepMissing: true }).memory).toEqual({ 1: 'PLACED', 2: 'PLACED' });
+	it('keeps IDs missing from a read (the rest of the list may come next poll), until told which were read', () => {
+		const { memory } = diffSnapshot({ 1: 'PLACED', 2: 'PLACED' }, [row('1', 'PLACED')], isPlaced);
+		expect(memory).toEqual({ 1: 'PLACED', 2: 'PLACED' });
+		expect(forgetUnread(memory, new Set(['1']))).toEqual({ 1: 'PLACED' });
+		expect(forgetUnread({ constructor: 'PLACED', x: '' }, new Set(['constructor']))).toEqual({ constructor: 'PLACED' });
 	});
 
 	it('IDs that look like object keys are plain IDs', () => {

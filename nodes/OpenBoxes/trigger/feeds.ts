@@ -1,33 +1,43 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { feedTime, type FeedRecord } from '../../shared/changeFeed';
+import { readPages } from '../../shared/pagination';
 import { openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
 
 /** Products carry `lastUpdated` (and take `sort=lastUpdated`), so they are read as a change feed. */
 const PRODUCT_FEED_QUERY: IDataObject = { includeInactive: true, sort: 'lastUpdated', order: 'desc' };
 
 /**
- * Reads the product list newest change first and stops at the cursor: everything changed since
- * the last poll, plus the records sharing the cursor's timestamp. With no cursor yet (first poll,
- * or a manual test) only the newest group is read.
+ * Reads the product list newest change first, from `offset`, and stops at the cursor: everything
+ * changed since it, plus the records sharing its timestamp. With no cursor yet (first poll, or a
+ * manual test) only the newest group is read. A `deadline` (the poll's time limit) may cut the read
+ * short: `next` is then the offset the next poll reads on from.
  */
-export async function readProductFeed(context: IPollFunctions, cursor?: string): Promise<Array<FeedRecord<IDataObject>>> {
-	const cursorTime = cursor === undefined ? undefined : feedTime(cursor);
-	const rows: IDataObject[] = [];
-	for (let offset = 0; ; offset += OPENBOXES_PAGE_SIZE) {
-		const page = (await openBoxesRequest.call(context, 'GET', '/products', {
-			query: { ...PRODUCT_FEED_QUERY, max: OPENBOXES_PAGE_SIZE, offset },
-		})) as { data?: IDataObject[] };
-		const items = Array.isArray(page.data) ? page.data : [];
-		rows.push(...items);
-		if (items.length < OPENBOXES_PAGE_SIZE) break;
-		const oldest = feedTime(items[items.length - 1].lastUpdated);
-		if (oldest < (cursorTime ?? feedTime(rows[0].lastUpdated))) break;
-	}
-	return rows.map((record) => ({
+export async function readProductFeed(
+	context: IPollFunctions,
+	options: { cursor?: string; offset?: number; deadline?: number } = {},
+): Promise<{ records: Array<FeedRecord<IDataObject>>; next: number | undefined }> {
+	const cursorTime = options.cursor === undefined ? undefined : feedTime(options.cursor);
+	let newestTime: number | undefined;
+	const { items, next } = await readPages<IDataObject, number>(
+		options.offset ?? 0,
+		async (offset) => {
+			const page = (await openBoxesRequest.call(context, 'GET', '/products', {
+				query: { ...PRODUCT_FEED_QUERY, max: OPENBOXES_PAGE_SIZE, offset },
+			})) as { data?: IDataObject[] };
+			const rows = Array.isArray(page.data) ? page.data : [];
+			newestTime ??= rows.length ? feedTime(rows[0].lastUpdated) : undefined;
+			const oldest = rows.length ? feedTime(rows[rows.length - 1].lastUpdated) : 0;
+			const done = rows.length < OPENBOXES_PAGE_SIZE || oldest < (cursorTime ?? newestTime ?? 0);
+			return { items: rows, next: done ? undefined : offset + OPENBOXES_PAGE_SIZE };
+		},
+		{ deadline: options.deadline },
+	);
+	const records = items.map((record) => ({
 		id: String(record.id),
 		updatedAt: String(record.lastUpdated ?? ''),
 		createdAt: record.dateCreated ? String(record.dateCreated) : undefined,
 		record,
 	}));
+	return { records, next };
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { diffSnapshot, type SnapshotMemory, type SnapshotRow } from '../../shared/listSnapshot';
-import { nextOffset } from '../../shared/pagination';
+import { diffSnapshot, forgetUnread, type SnapshotMemory, type SnapshotRow } from '../../shared/listSnapshot';
+import { nextOffset, readPages } from '../../shared/pagination';
 import { withRepeatedQuery } from '../helpers';
 import { openBoxesLocationId, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
 import { isEventStatus, PURCHASE_ORDER_STATUSES_TO_READ, watchedStatus, type ListEvent } from './events';
@@ -24,30 +24,46 @@ async function listRequest(context: IPollFunctions, event: ListEvent): Promise<{
 }
 
 /**
- * Every row of the watched list, page by page. `complete` is false when the list changed while it
- * was paged (its total moved, or the rows read do not add up to it): a row may have been skipped.
+ * A read of the watched list that the poll's time limit cut short: the offset the next poll reads
+ * on from, the IDs read so far, the totals OpenBoxes gave, and whether this is the first read
+ * (which only notes what exists).
  */
-async function readWholeList(context: IPollFunctions, event: ListEvent): Promise<{ rows: IDataObject[]; complete: boolean }> {
+export interface ListPass {
+	offset: number;
+	read: string[];
+	totals: number[];
+	first: boolean;
+}
+
+/**
+ * The watched list's rows from `offset` on, page by page, until it ends or the `deadline` is near.
+ * `known` holds the IDs this pass read before: a page of only those means the server ignores
+ * max/offset (it sends the same rows again), so the read ends there.
+ */
+async function readListFrom(
+	context: IPollFunctions,
+	event: ListEvent,
+	options: { offset: number; known: Set<string>; deadline: number },
+): Promise<{ rows: IDataObject[]; next: number | undefined; totals: number[] }> {
 	const { path, query } = await listRequest(context, event);
-	const rows: IDataObject[] = [];
-	const ids = new Set<string>();
+	const ids = new Set(options.known);
 	const totals = new Set<number>();
-	for (let offset: number | undefined = 0; offset !== undefined; ) {
-		const page = (await openBoxesRequest.call(context, 'GET', path, {
-			query: { ...query, max: OPENBOXES_PAGE_SIZE, offset },
-		})) as { data?: unknown; totalCount?: unknown };
-		const items = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
-		const total = typeof page.totalCount === 'number' ? page.totalCount : undefined;
-		if (total !== undefined) totals.add(total);
-		const fresh = items.filter((item) => !ids.has(String(item.id)));
-		for (const item of fresh) ids.add(String(item.id));
-		rows.push(...items);
-		// A server that ignores max/offset sends the same rows again: stop there.
-		offset = fresh.length ? nextOffset({ offset, received: items.length, requested: OPENBOXES_PAGE_SIZE, total }) : undefined;
-	}
-	// Without any total (some servers send none) there is nothing to check against.
-	const complete = totals.size === 0 || (totals.size === 1 && totals.has(ids.size));
-	return { rows, complete };
+	const { items, next } = await readPages<IDataObject, number>(
+		options.offset,
+		async (offset) => {
+			const page = (await openBoxesRequest.call(context, 'GET', path, {
+				query: { ...query, max: OPENBOXES_PAGE_SIZE, offset },
+			})) as { data?: unknown; totalCount?: unknown };
+			const rows = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
+			const total = typeof page.totalCount === 'number' ? page.totalCount : undefined;
+			if (total !== undefined) totals.add(total);
+			const fresh = rows.filter((row) => !ids.has(String(row.id)));
+			for (const row of fresh) ids.add(String(row.id));
+			return { items: rows, next: fresh.length ? nextOffset({ offset, received: rows.length, requested: OPENBOXES_PAGE_SIZE, total }) : undefined };
+		},
+		{ deadline: options.deadline },
+	);
+	return { rows: items, next, totals: [...totals] };
 }
 
 function snapshotRows(event: ListEvent, rows: IDataObject[]): Array<SnapshotRow<IDataObject>> {
@@ -55,27 +71,39 @@ function snapshotRows(event: ListEvent, rows: IDataObject[]): Array<SnapshotRow<
 }
 
 /** A manual test: the first listed record that is the event now, else the first record as a sample. */
-export async function sampleListEvent(context: IPollFunctions, event: ListEvent): Promise<IDataObject | undefined> {
-	const rows = snapshotRows(event, (await readWholeList(context, event)).rows);
+export async function sampleListEvent(context: IPollFunctions, event: ListEvent, deadline: number): Promise<IDataObject | undefined> {
+	const { rows: read } = await readListFrom(context, event, { offset: 0, known: new Set(), deadline });
+	const rows = snapshotRows(event, read);
 	return (rows.find((row) => isEventStatus(event, row.status)) ?? rows[0])?.record;
 }
 
 /**
- * The records that are the event now but were not at the previous poll, each with its previous
- * status (null when unknown), and what to remember for the next poll.
+ * The records that are the event now but were not at the previous read, each with its previous
+ * status (null when unknown), and what to remember for the next poll. A list too long for one
+ * poll is read over several (`pass`): each poll reports what it read, and the memory of records
+ * that left the list is cleared only once the whole list was read.
  */
 export async function newListEvents(
 	context: IPollFunctions,
 	event: ListEvent,
-	seen: SnapshotMemory | undefined,
-): Promise<{ records: Array<{ previousStatus: string | null; record: IDataObject }>; seen: SnapshotMemory }> {
-	const { rows, complete } = await readWholeList(context, event);
-	const { entered, memory } = diffSnapshot(seen, snapshotRows(event, rows), {
+	memory: { seen?: SnapshotMemory; pass?: ListPass; deadline: number },
+): Promise<{ records: Array<{ previousStatus: string | null; record: IDataObject }>; seen: SnapshotMemory; pass?: ListPass }> {
+	const pass = memory.pass ?? { offset: 0, read: [], totals: [], first: memory.seen === undefined };
+	const { rows, next, totals } = await readListFrom(context, event, { offset: pass.offset, known: new Set(pass.read), deadline: memory.deadline });
+	const { entered, memory: seen } = diffSnapshot(memory.seen ?? {}, snapshotRows(event, rows), {
 		matches: (status) => isEventStatus(event, status),
-		// Created: an ID once seen is never new again, even after it left the list for a while (the
-		// outbound list hides requests awaiting approval). Status events: forget records that left
-		// the watched statuses, unless this read may have skipped some.
-		keepMissing: event.endsWith('.created') || !complete,
 	});
-	return { records: entered.map(({ previousStatus, row }) => ({ previousStatus, record: row.record })), seen: memory };
+	// The first read only notes what exists: nothing is new the moment a workflow is switched on.
+	const records = pass.first ? [] : entered.map(({ previousStatus, row }) => ({ previousStatus, record: row.record }));
+	const read = new Set([...pass.read, ...rows.map((row) => String(row.id))]);
+	const allTotals = [...new Set([...pass.totals, ...totals])];
+	if (next !== undefined) return { records, seen, pass: { offset: next, read: [...read], totals: allTotals, first: pass.first } };
+
+	// Created: an ID once seen is never new again, even after it left the list for a while (the
+	// outbound list hides requests awaiting approval). Status events: forget records that left the
+	// list, unless the list changed while it was read (its total moved, or the IDs read do not add
+	// up to it), so a row may have been skipped.
+	const complete = allTotals.length === 0 || (allTotals.length === 1 && allTotals[0] === read.size);
+	if (event.endsWith('.created') || !complete) return { records, seen };
+	return { records, seen: forgetUnread(seen, read) };
 }

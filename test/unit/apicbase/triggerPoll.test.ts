@@ -73,10 +73,10 @@ describe('Apicbase Supplier Polling Trigger', () => {
 		const { poll, ids, state, gets } = pollContext({ mode: 'trigger', parameters: polling });
 		state.orders = [order('1', T(1)), order('2', T(2))];
 		expect(await poll()).toBeNull();
-		expect(gets[0]).toEqual({ status: 'ORDERED', page_size: 200, page: 1 });
+		expect(gets[0]).toEqual({ status: 'ORDERED', ordering: 'ordered_on', page_size: 200, page: 1 });
 
 		expect(await poll()).toBeNull();
-		expect(gets[1]).toEqual({ status: 'ORDERED', ordered_on__gt: new Date(Date.parse(T(2)) - OVERLAP_MS).toISOString(), page_size: 200, page: 1 });
+		expect(gets[1]).toEqual({ status: 'ORDERED', ordering: 'ordered_on', ordered_on__gt: new Date(Date.parse(T(2)) - OVERLAP_MS).toISOString(), page_size: 200, page: 1 });
 
 		state.orders.push(order('3', T(5)), order('4', T(4)));
 		const result = await poll();
@@ -123,7 +123,7 @@ describe('Apicbase Supplier Polling Trigger', () => {
 		expect(await poll()).toBeNull();
 		state.orders = [order('first', T(40))];
 		expect(ids(await poll())).toEqual(['first']);
-		expect(gets[2]).toEqual({ status: 'ORDERED', page_size: 200, page: 1 });
+		expect(gets[2]).toEqual({ status: 'ORDERED', ordering: 'ordered_on', page_size: 200, page: 1 });
 	});
 
 	it('gives one item per ordered package in Lines output', async () => {
