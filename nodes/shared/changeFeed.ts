@@ -76,45 +76,6 @@ function eventOf(record: FeedRecord<unknown>, before: string | undefined, cursor
 }
 
 /**
- * Compares records with what the previous poll saw. Every record changed after the cursor must
- * be in `records` (older ones may be, and are ignored). The first call only records the present:
- * nothing is "new" the moment a workflow is switched on.
- */
-export function diffFeed<T>(previous: FeedState, records: Array<FeedRecord<T>>): { changes: Array<FeedChange<T>>; state: FeedState } {
-	const firstPoll = previous.cursor === undefined;
-	const cursorTime = firstPoll ? -Infinity : feedTime(previous.cursor);
-	// IDs as text whatever a stored state holds, so an ID kept as a number still counts as seen.
-	const seenAtCursor = new Set((previous.atCursor ?? []).map(String));
-	const statuses = new Map(Object.entries(previous.statuses ?? {}));
-	const seenThisPoll = new Set<string>();
-
-	const changes: Array<FeedChange<T>> = [];
-	for (const record of changedSince(records, cursorTime, seenAtCursor)) {
-		if (seenThisPoll.has(record.id)) continue;
-		seenThisPoll.add(record.id);
-		const before = rememberStatus(statuses, record);
-		if (firstPoll) continue;
-		changes.push({ event: eventOf(record, before, cursorTime, seenAtCursor), previousStatus: before ?? null, record });
-	}
-
-	while (statuses.size > MAX_REMEMBERED_STATUSES) statuses.delete(statuses.keys().next().value as string);
-
-	const newest = records.reduce((max, r) => Math.max(max, feedTime(r.updatedAt)), cursorTime);
-	const state: FeedState = { cursor: previous.cursor, atCursor: previous.atCursor, statuses: Object.fromEntries(statuses) };
-	if (firstPoll && !Number.isFinite(newest)) {
-		// Nothing exists yet: start from the beginning of time, so the first record ever created is news.
-		state.cursor = new Date(0).toISOString();
-		state.atCursor = [];
-	} else if (Number.isFinite(newest)) {
-		const atNewest = records.filter((r) => feedTime(r.updatedAt) === newest).map((r) => r.id);
-		const keepOld = newest === cursorTime ? [...seenAtCursor] : [];
-		state.cursor = new Date(newest).toISOString();
-		state.atCursor = [...new Set([...keepOld, ...atNewest])];
-	}
-	return { changes, state };
-}
-
-/**
  * A feed read in passes: each pass reads the whole list, in one poll or, when the list takes longer
  * to read than a poll may run, over several (`pass.offset` is where the next poll reads on).
  */
@@ -128,7 +89,7 @@ export interface PassFeedState extends FeedState {
 }
 
 /**
- * `diffFeed` for a list read in passes. A record changed while a pass was reading can sit in a
+ * Compares records with what the reads before saw, for a list read in passes. A record changed while a pass was reading can sit in a
  * page the pass had already read, so the cursor lags one pass behind: when a pass ends, it moves
  * to the newest change the pass before it read, which happened before this pass began. Every
  * change made since this pass began is later than that, so the next pass reports it; changes
@@ -182,14 +143,15 @@ export function diffFeedInPasses<T>(
 		state.cursor = readSoFar?.newest ?? new Date(0).toISOString();
 		state.atCursor = readSoFar?.atNewest ?? [];
 	} else if (previous.lastPass && feedTime(previous.lastPass.newest) >= cursorTime) {
-		const moved = feedTime(previous.lastPass.newest);
-		const reportedThen = [...reported].filter(([, time]) => feedTime(time) === moved).map(([id]) => id);
-		const keep = moved === cursorTime ? [...seenAtCursor] : [];
+		const keep = feedTime(previous.lastPass.newest) === cursorTime ? [...seenAtCursor] : [];
 		state.cursor = previous.lastPass.newest;
-		state.atCursor = [...new Set([...keep, ...previous.lastPass.atNewest, ...reportedThen])];
+		state.atCursor = [...new Set([...keep, ...previous.lastPass.atNewest])];
 	}
 	if (readSoFar) state.lastPass = readSoFar;
+	// Reported changes stay known: those at the cursor's time among the IDs seen there, later ones by time.
 	const floor = feedTime(state.cursor);
+	const reportedAtCursor = [...reported].filter(([, time]) => feedTime(time) === floor).map(([id]) => id);
+	if (reportedAtCursor.length) state.atCursor = [...new Set([...(state.atCursor ?? []), ...reportedAtCursor])];
 	state.reported = Object.fromEntries([...reported].filter(([, time]) => feedTime(time) > floor));
 	return { changes, state };
 }

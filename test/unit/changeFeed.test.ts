@@ -1,4 +1,7 @@
-import { diffFeed, MAX_REMEMBERED_STATUSES, type FeedRecord, type FeedState } from '../../nodes/shared/changeFeed';
+import { diffFeedInPasses, MAX_REMEMBERED_STATUSES, type FeedRecord, type PassFeedState as FeedState } from '../../nodes/shared/changeFeed';
+
+/** A poll that reads the whole list (a pass in one poll). */
+const diffFeed = <T>(previous: FeedState, records: Array<FeedRecord<T>>) => diffFeedInPasses(previous, records, undefined);
 
 const at = (second: number) => new Date(Date.UTC(2026, 10, 24, 10, 0, second)).toISOString().replace('.000Z', 'Z');
 const rec = (id: number, updated: number, status?: string, created = 0): FeedRecord<{ id: number }> => ({
@@ -9,7 +12,7 @@ const rec = (id: number, updated: number, status?: string, created = 0): FeedRec
 	record: { id },
 });
 
-describe('diffFeed', () => {
+describe('diffFeedInPasses, the whole list read in each poll', () => {
 	it('emits each of 1,000 changes sharing one timestamp exactly once, however they spread over polls', () => {
 		let state: FeedState = diffFeed({}, [rec(0, 1)]).state;
 		const emitted: string[] = [];
@@ -61,7 +64,8 @@ describe('diffFeed', () => {
 		it('a record created in the second of a poll, after it read, is created (not updated) on the next poll', () => {
 			// The poll at second 5 read products 1 and 2; product 3 was created in second 5 afterwards.
 			const { state } = diffFeed({ cursor: at(4), atCursor: [] }, [rec(1, 5, undefined, 5), rec(2, 5)]);
-			expect(state).toMatchObject({ cursor: cursorAt(5), atCursor: ['1', '2'] });
+			// What the pass read, newest time and the IDs at it; the cursor moves there when the next pass ends.
+			expect(state.lastPass).toEqual({ newest: cursorAt(5), atNewest: ['1', '2'] });
 			const next = diffFeed(state, [rec(1, 5, undefined, 5), rec(2, 5), rec(3, 5, undefined, 5)]);
 			expect(events(next.changes)).toEqual([['3', 'created', null]]);
 			// With a status (MBX orders) too: new, so no previous status.
@@ -132,7 +136,7 @@ describe('diffFeed', () => {
 				['3', 'created', null],
 				['2', 'statusChanged', 'released'],
 			]);
-			expect(state.cursor).toBe(cursorAt(6));
+			expect(state.lastPass?.newest).toBe(cursorAt(6));
 			expect(diffFeed(state, [...records, rec(3, 5, 'pending', 5), rec(2, 6, 'shipped', 5)]).changes).toEqual([]);
 		});
 	});

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { diffFeed, type FeedChange, type FeedRecord } from '../../nodes/shared/changeFeed';
+import { diffFeedInPasses, type FeedChange, type FeedRecord } from '../../nodes/shared/changeFeed';
 import { diffSnapshot } from '../../nodes/shared/listSnapshot';
 import { isEventStatus, matchesProductChange, purchaseOrderStatus, stockMovementPhase, watchedStatus } from '../../nodes/OpenBoxes/trigger/events';
 
@@ -52,9 +52,9 @@ describe('OpenBoxes trigger events', () => {
 		});
 		const second = '2026-12-01T12:00:05Z';
 		// The poll in second 12:00:05 read p1, created in that second.
-		const { state } = diffFeed({ cursor: '2026-12-01T12:00:04.000Z', atCursor: [] }, [product('p1', second, second)]);
+		const { state } = diffFeedInPasses({ cursor: '2026-12-01T12:00:04.000Z', atCursor: [] }, [product('p1', second, second)], undefined);
 		// Later in that second: p2 created, p0 (an older product) edited; p1 unchanged.
-		const { changes } = diffFeed(state, [product('p2', second, second), product('p0', '2026-11-01T08:00:00Z', second), product('p1', second, second)]);
+		const { changes } = diffFeedInPasses(state, [product('p2', second, second), product('p0', '2026-11-01T08:00:00Z', second), product('p1', second, second)], undefined);
 		const ids = (event: 'product.created' | 'product.updated') =>
 			changes.filter((change) => matchesProductChange(event, change)).map((change) => [change.record.id, change.previousStatus]);
 		expect(ids('product.created')).toEqual([['p2', null]]);
@@ -64,7 +64,7 @@ describe('OpenBoxes trigger events', () => {
 	it('created list events go by ID, never by the day-only dateCreated: an older movement changed on its creation day is not new', () => {
 		// Outbound stock-movement rows carry dateCreated as MM/dd/yyyy, without a time.
 		const read = (rows: IDataObject[]) => rows.map((row) => ({ id: String(row.id), status: watchedStatus('stockMovement.created', row), record: row }));
-		const options = { matches: (status: string) => isEventStatus('stockMovement.created', status), keepMissing: true };
+		const options = { matches: (status: string) => isEventStatus('stockMovement.created', status) };
 		const day = '12/01/2026';
 		const first = diffSnapshot(undefined, read([{ id: 'older', dateCreated: day, statusCode: 'CREATED' }]), options);
 		expect(first.entered).toEqual([]);
