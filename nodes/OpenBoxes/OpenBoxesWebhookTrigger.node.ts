@@ -37,7 +37,7 @@ export class OpenBoxesWebhookTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"OpenBoxes is set up in its openboxes.yml: openboxes.webhook.enabled: true, openboxes.webhook.endpoint.url: this trigger's Production URL, and under openboxes.webhook.endpoint.headers your credential's header name with the secret in quotes. Restart OpenBoxes, then add the Enable Webhooks activity to each location that ships.",
+					"Point OpenBoxes' webhook (in openboxes.yml) at this trigger's Production URL with your credential's header, then give each shipping location the Enable Webhooks activity. The Docs link has the exact lines.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -29,7 +29,7 @@ import {
 export const PURCHASE_ORDERS_PATH = '/purchaseOrders';
 
 export const ORDER_API_NOTICE =
-	'Creating and changing purchase orders uses the API that hosted OpenBoxes (openboxes.cloud) documents. Servers without it (the open-source edition) answer 404 Not Found, and the error will say so; create the order in the OpenBoxes web app instead.';
+	'Needs hosted OpenBoxes (openboxes.cloud): the open-source edition has no API for this and answers 404. There, use the OpenBoxes web app.';
 
 /** The web app pages of a purchase order, each ending in its ID: `…/openboxes/order/show/<id>` and the edit pages. */
 export const PURCHASE_ORDER_PAGES = ['order/show', 'purchaseOrder/edit', 'purchaseOrder/addItems'];

@@ -12,7 +12,7 @@ const MIN_PASSWORD_LENGTH = 6;
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			"The node first uses OpenBoxes' user endpoint (POST /api/users, offered by hosted OpenBoxes). When the server answers that it has none (404 or 405), it creates the user through the generic API (POST /api/generic/user) instead. Either way the credential's user needs the Manager role or higher.",
+			"Needs the Manager role or higher. Servers without OpenBoxes' user endpoint (the open-source edition) get the user through the generic API instead.",
 		name: 'createNotice',
 		type: 'notice',
 		default: '',
