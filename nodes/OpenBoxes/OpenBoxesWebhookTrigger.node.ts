@@ -37,7 +37,7 @@ export class OpenBoxesWebhookTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Point OpenBoxes' webhook (in openboxes.yml) at this trigger's Production URL with your credential's header, then give each shipping location the Enable Webhooks activity. The Docs link has the exact lines.",
+					"In openboxes.yml, point the webhook at this trigger's Production URL with your credential's header; then give each shipping location the Enable Webhooks activity. The Docs link has the exact lines.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
