@@ -1,5 +1,7 @@
 import {
+	fromParameter,
 	NodeConnectionTypes,
+	webhookDescriptionFields,
 	type ICredentialsDecrypted,
 	type ICredentialTestFunctions,
 	type INodeCredentialTestResult,
@@ -9,7 +11,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { checkedByCredential } from '../shared/webhookCredential';
 import { registeredByHand } from '../shared/webhookRegistration';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 import { verifyApicbaseSignature } from '../shared/webhookSignature';
 import { isPurchaseOrder, orderItems, outputProperty, type OrderOutput } from './trigger/purchaseOrder';
 
@@ -19,6 +23,16 @@ type SecretSource = 'supplierCredential' | 'webhookCredential';
 
 function headerValue(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The bytes Apicbase signed. n8n reads them for JSON, text, form and XML bodies; from version 1.1 on it
+ * leaves other content types unread, and the request's own reader (what n8n's parser uses) reads them.
+ */
+async function readRawBody(context: IWebhookFunctions): Promise<Buffer | undefined> {
+	const request = context.getRequestObject() as { rawBody?: unknown; readRawBody?: () => Promise<void> };
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody().catch(() => undefined);
+	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
 }
 
 function parseRawOrder(rawBody: Buffer | undefined): unknown {
@@ -38,7 +52,7 @@ export class ApicbaseSupplierTrigger implements INodeType {
 		name: 'apicbaseSupplierTrigger',
 		icon: { light: 'file:../../icons/apicbase.svg', dark: 'file:../../icons/apicbase.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{"New purchase orders"}}',
 		description: 'Starts the workflow the moment an Apicbase customer sends you, the supplier, a purchase order',
 		defaults: { name: 'Apicbase Supplier Trigger' },
@@ -62,7 +76,8 @@ export class ApicbaseSupplierTrigger implements INodeType {
 			{
 				name: 'default',
 				httpMethod: 'POST',
-				responseMode: '={{$parameter["responseMode"]}}',
+				// Resolved by n8n without its expression sandbox, which would cost more than the rest of a call.
+				...webhookDescriptionFields({ responseMode: fromParameter('responseMode', 'onReceived') }),
 				// Answering at once: '' makes n8n send {"message":"Workflow was started"}, not the text "firstEntryJson".
 				responseData: '',
 				path: 'purchase-order',
@@ -161,28 +176,18 @@ export class ApicbaseSupplierTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		const source = this.getNodeParameter('secretSource', 'supplierCredential') as SecretSource;
-		const secret =
-			source === 'webhookCredential'
-				? await this.getCredentials('apicbaseWebhookApi').then(
-						(credentials) => String(credentials.secret ?? ''),
-						() => undefined,
-					)
-				: await this.getCredentials('apicbaseSupplierApi').then(
-						(credentials) => String(credentials.clientSecret ?? ''),
-						() => undefined,
-					);
-
-		const rawCandidate = (this.getRequestObject() as { rawBody?: unknown }).rawBody;
-		const rawBody = Buffer.isBuffer(rawCandidate) ? rawCandidate : undefined;
+		const rawBody = await readRawBody(this);
 		const parsedBody: unknown = this.getBodyData();
-		const check = verifyApicbaseSignature({
-			rawBody,
-			parsedBody,
-			header: headerValue(this.getHeaderData()[SIGNATURE_HEADER]),
-			secret,
+		const header = headerValue(this.getHeaderData()[SIGNATURE_HEADER]);
+		let refusal = 'no credential';
+		const matched = await checkedByCredential(this, source === 'webhookCredential' ? 'apicbaseWebhookApi' : 'apicbaseSupplierApi', (credentials) => {
+			const secret = String((source === 'webhookCredential' ? credentials.secret : credentials.clientSecret) ?? '');
+			const check = verifyApicbaseSignature({ rawBody, parsedBody, header, secret });
+			refusal = check.reason ?? 'mismatch';
+			return check.ok ? check.matched : undefined;
 		});
-		if (!check.ok || !check.matched) {
-			this.logger.warn(`Apicbase Supplier Trigger refused a call with 401 (${check.reason ?? 'mismatch'})`);
+		if (!matched) {
+			this.logger.warn(`Apicbase Supplier Trigger refused a call with 401 (${refusal})`);
 			response.status(401).json({ error: 'Invalid signature' });
 			return { noWebhookResponse: true };
 		}
@@ -195,6 +200,6 @@ export class ApicbaseSupplierTrigger implements INodeType {
 		}
 
 		const output = this.getNodeParameter('output', 'order') as OrderOutput;
-		return { workflowData: [orderItems([order], output, { _signatureMatched: check.matched })] };
+		return { workflowData: [orderItems([order], output, { _signatureMatched: matched })] };
 	}
 }

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -7,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toVendorApiError } from '../shared/apiError';
+import { credentialAlreadyRead } from '../shared/credentialOnce';
 import { errorTexts, parsedErrorBody, type ErrorPathOptions } from '../shared/errorLines';
 import { bodyText, type HttpFailure } from '../shared/httpFailure';
 import { readPages } from '../shared/pagination';
@@ -62,20 +64,28 @@ export async function apicbaseRequest(
 		itemIndex?: number;
 		/** How to name the entries of a list sent as the body in error paths (`orders[1].id`). */
 		errorList?: ErrorPathOptions;
+		/** The credential, when a list has read it already for all its pages. */
+		credentials?: ICredentialDataDecryptedObject;
 	} = {},
 ): Promise<unknown> {
-	// Lists pass whole URLs (the first page and DRF's `next`), so the credential is read once per list.
-	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apicbaseBaseUrl(await this.getCredentials(credentialType))}${pathOrUrl}`;
+	const credentials = options.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>(credentialType));
+	// Lists pass whole URLs: the first page and DRF's `next`.
+	const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apicbaseBaseUrl(credentials)}${pathOrUrl}`;
 	try {
 		return await withRetry(
 			async () =>
-				await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-					method,
-					url,
-					qs: options.query,
-					body: options.body,
-					json: true,
-				}),
+				await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					credentialType,
+					{
+						method,
+						url,
+						qs: options.query,
+						body: options.body,
+						json: true,
+					},
+					credentialAlreadyRead(this.getNode(), credentialType, credentials),
+				),
 			{ method },
 		);
 	} catch (error) {
@@ -116,7 +126,8 @@ export async function apicbaseListUntil(
 	path: string,
 	options: { query?: IDataObject; limit?: number; itemIndex?: number; from?: DrfCursor; deadline?: number },
 ): Promise<{ records: IDataObject[]; next: DrfCursor | undefined }> {
-	const baseUrl = apicbaseBaseUrl(await this.getCredentials(credentialType));
+	const credentials = await this.getCredentials<ICredentialDataDecryptedObject>(credentialType);
+	const baseUrl = apicbaseBaseUrl(credentials);
 	const base = new URL(baseUrl);
 	const pageSize = Math.min(APICBASE_PAGE_SIZE, options.limit ?? APICBASE_PAGE_SIZE);
 	const firstQuery = { ...options.query, page_size: pageSize, page: 1 };
@@ -129,6 +140,7 @@ export async function apicbaseListUntil(
 			const page = (await apicbaseRequest.call(this, credentialType, 'GET', cursor.url, {
 				query: cursor.query,
 				itemIndex: options.itemIndex,
+				credentials,
 			})) as DrfPage;
 			const items = Array.isArray(page.results) ? page.results : [];
 			if (page.next === null || page.next === undefined || page.next === '' || items.length === 0) {

@@ -10,8 +10,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { checkedByCredential } from '../shared/webhookCredential';
 import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecretHeader';
 import { registeredByHand } from '../shared/webhookRegistration';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 
 const ORDER_KEYS = ['order', 'customer_order_submission', 'data', 'payload'];
@@ -36,7 +38,7 @@ export class MbxWebhookTrigger implements INodeType {
 		name: 'mbxWebhookTrigger',
 		icon: { light: 'file:../../icons/mbx.svg', dark: 'file:../../icons/mbx.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{"Order updates from MBX"}}',
 		description: 'Starts the workflow the moment MBX (AHEAD) sends an order update to n8n',
 		defaults: { name: 'MBX Systems Webhook Trigger' },
@@ -91,8 +93,8 @@ export class MbxWebhookTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		if (this.getNodeParameter('verifySecret', true) as boolean) {
-			const credentials = await this.getCredentials('mbxWebhookApi').catch(() => undefined);
-			if (!carriesSharedSecret(this.getHeaderData(), credentials)) {
+			const headers = this.getHeaderData();
+			if (!(await checkedByCredential(this, 'mbxWebhookApi', (credentials) => carriesSharedSecret(headers, credentials) || undefined))) {
 				response.status(401).json({ error: 'Missing or wrong webhook secret' });
 				return { noWebhookResponse: true };
 			}

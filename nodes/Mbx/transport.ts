@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -9,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { credentialAlreadyRead } from '../shared/credentialOnce';
 import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
 import { nextOffset, readPages, type Page } from '../shared/pagination';
@@ -63,20 +65,26 @@ export async function mbxRequest(
 	this: MbxContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { q?: IDataObject; body?: IDataObject; itemIndex?: number } = {},
+	options: { q?: IDataObject; body?: IDataObject; itemIndex?: number; credentials?: ICredentialDataDecryptedObject } = {},
 ): Promise<unknown> {
 	const credentialType = mbxCredentialType(this);
-	const credentials = await this.getCredentials(credentialType);
+	// A list reads the credential once and hands it to each of its pages.
+	const credentials = options.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>(credentialType));
 	try {
 		return await withRetry(
 			async () =>
-				await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-					method,
-					baseURL: mbxBaseUrl(credentials),
-					url: withQuery(path, options.q),
-					body: options.body,
-					json: true,
-				}),
+				await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					credentialType,
+					{
+						method,
+						baseURL: mbxBaseUrl(credentials),
+						url: withQuery(path, options.q),
+						body: options.body,
+						json: true,
+					},
+					credentialAlreadyRead(this.getNode(), credentialType, credentials),
+				),
 			{ method },
 		);
 	} catch (error) {
@@ -147,11 +155,14 @@ function matchingPages(
 	options: { filters?: MbxFilters; send: boolean; pageSize: number; itemIndex?: number },
 ): (offset: number, remaining: number | undefined) => Promise<Page<IDataObject, number>> {
 	const { filters, send, pageSize, itemIndex } = options;
+	let credentials: ICredentialDataDecryptedObject | undefined;
 	return async (offset, remaining) => {
 		const requested = filters ? pageSize : Math.min(pageSize, remaining ?? pageSize);
+		credentials ??= await context.getCredentials<ICredentialDataDecryptedObject>(mbxCredentialType(context));
 		const answer = await mbxRequest.call(context, 'GET', path, {
 			q: { limit: requested, offset, ...(filters && send ? filters : {}) },
 			itemIndex,
+			credentials,
 		});
 		const { rows, total, last } = listPage(answer, requested);
 		return {

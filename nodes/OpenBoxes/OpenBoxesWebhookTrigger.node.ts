@@ -9,8 +9,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { checkedByCredential } from '../shared/webhookCredential';
 import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecretHeader';
 import { registeredByHand } from '../shared/webhookRegistration';
+import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 import { isOpenBoxesEvent, isWantedEvent, onlyTheseEvents } from './webhook/events';
 
 /**
@@ -24,7 +26,7 @@ export class OpenBoxesWebhookTrigger implements INodeType {
 		name: 'openBoxesWebhookTrigger',
 		icon: { light: 'file:../../icons/openboxes.svg', dark: 'file:../../icons/openboxes.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		...WEBHOOK_TRIGGER_VERSIONS,
 		subtitle: '={{"Events sent by OpenBoxes"}}',
 		description: 'Starts the workflow the moment OpenBoxes sends an event, such as a shipment leaving its origin',
 		defaults: { name: 'OpenBoxes Webhook Trigger' },
@@ -64,8 +66,8 @@ export class OpenBoxesWebhookTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
-		const credentials = await this.getCredentials('openBoxesWebhookApi').catch(() => undefined);
-		if (!carriesSharedSecret(this.getHeaderData(), credentials)) {
+		const headers = this.getHeaderData();
+		if (!(await checkedByCredential(this, 'openBoxesWebhookApi', (credentials) => carriesSharedSecret(headers, credentials) || undefined))) {
 			response.status(401).json({ error: 'Missing or wrong webhook secret' });
 			return { noWebhookResponse: true };
 		}

@@ -1,7 +1,7 @@
 import {
 	NodeApiError,
 	sleep,
-	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { toVendorApiError, type VendorMessageReader } from '../shared/apiError';
+import { credentialAlreadyRead } from '../shared/credentialOnce';
 import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText, readHttpFailure, type HttpFailure } from '../shared/httpFailure';
 import { nextOffset, readPages } from '../shared/pagination';
@@ -73,13 +74,14 @@ export async function openBoxesRequest(
 	this: OpenBoxesContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number } = {},
+	options: { query?: IDataObject; body?: IDataObject | IDataObject[]; itemIndex?: number; credentials?: ICredentialDataDecryptedObject } = {},
 ): Promise<unknown> {
 	const credentialType = openBoxesCredentialType(this);
-	const credentials = await this.getCredentials(credentialType);
+	// A list reads the credential once and hands it to each of its pages.
+	const credentials = options.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>(credentialType));
 	const baseUrl = openBoxesBaseUrl(credentials);
 	const perMinute = requestsPerMinute(credentials);
-	const send = async (additional?: IAdditionalCredentialOptions) => {
+	const send = async () => {
 		if (perMinute) await sharedBudget(baseUrl, perMinute).take(async (ms) => await sleep(ms));
 		return await this.helpers.httpRequestWithAuthentication.call(
 			this,
@@ -92,7 +94,7 @@ export async function openBoxesRequest(
 				json: true,
 				disableFollowRedirect: true,
 			},
-			additional,
+			credentialAlreadyRead(this.getNode(), credentialType, credentials),
 		);
 	};
 
@@ -105,16 +107,10 @@ export async function openBoxesRequest(
 						return await Promise.reject(error);
 					}
 					// An emptied session cookie makes n8n run the credential's login again and store
-					// the new cookie; then the same request is sent once more.
-					const stored = this.getNode().credentials?.[credentialType];
-					return await send({
-						credentialsDecrypted: {
-							id: stored?.id ?? '',
-							name: stored?.name ?? '',
-							type: credentialType,
-							data: { ...credentials, sessionCookie: '' },
-						},
-					});
+					// the new cookie (also in `credentials`, for the next pages); then the same request
+					// is sent once more.
+					credentials.sessionCookie = '';
+					return await send();
 				}),
 			{ method },
 		);
@@ -145,13 +141,16 @@ export async function openBoxesList(
 	path: string,
 	options: { query?: IDataObject; limit?: number; itemIndex?: number } = {},
 ): Promise<IDataObject[]> {
+	let credentials: ICredentialDataDecryptedObject | undefined;
 	const { items } = await readPages<IDataObject, number>(
 		0,
 		async (offset, remaining) => {
 			const requested = Math.min(OPENBOXES_PAGE_SIZE, remaining ?? OPENBOXES_PAGE_SIZE);
+			credentials ??= await this.getCredentials<ICredentialDataDecryptedObject>(openBoxesCredentialType(this));
 			const page = (await openBoxesRequest.call(this, 'GET', path, {
 				query: { ...options.query, max: requested, offset },
 				itemIndex: options.itemIndex,
+				credentials,
 			})) as { data?: IDataObject[]; totalCount?: unknown };
 			const items = Array.isArray(page.data) ? page.data : [];
 			const total = typeof page.totalCount === 'number' ? page.totalCount : undefined;

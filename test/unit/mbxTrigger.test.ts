@@ -91,6 +91,8 @@ describe('MBX Webhook Trigger', () => {
 			getResponseObject: () => response,
 			getHeaderData: () => options.headers ?? {},
 			getBodyData: () => options.body,
+			// A node whose credential has no ID: each call reads the credential (no reuse between tests).
+			getNode: () => ({ name: 'Webhook Trigger', credentials: {} }),
 			getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
 			getCredentials: async () => {
 				if (!options.credentials) throw new Error('no credentials');

@@ -1,8 +1,8 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { feedTime, type FeedRecord } from '../../shared/changeFeed';
 import { readPages } from '../../shared/pagination';
-import { openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
+import { openBoxesCredentialType, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
 
 /** Products carry `lastUpdated` (and take `sort=lastUpdated`), so they are read as a change feed. */
 const PRODUCT_FEED_QUERY: IDataObject = { includeInactive: true, sort: 'lastUpdated', order: 'desc' };
@@ -19,11 +19,14 @@ export async function readProductFeed(
 ): Promise<{ records: Array<FeedRecord<IDataObject>>; next: number | undefined }> {
 	const cursorTime = options.cursor === undefined ? undefined : feedTime(options.cursor);
 	let newestTime: number | undefined;
+	// Read once for every page of this read.
+	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(openBoxesCredentialType(context));
 	const { items, next } = await readPages<IDataObject, number>(
 		options.offset ?? 0,
 		async (offset) => {
 			const page = (await openBoxesRequest.call(context, 'GET', '/products', {
 				query: { ...PRODUCT_FEED_QUERY, max: OPENBOXES_PAGE_SIZE, offset },
+				credentials,
 			})) as { data?: IDataObject[] };
 			const rows = Array.isArray(page.data) ? page.data : [];
 			newestTime ??= rows.length ? feedTime(rows[0].lastUpdated) : undefined;

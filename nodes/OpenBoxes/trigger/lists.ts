@@ -1,9 +1,9 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { diffSnapshot, forgetUnread, type SnapshotMemory, type SnapshotRow } from '../../shared/listSnapshot';
 import { nextOffset, readPages } from '../../shared/pagination';
 import { withRepeatedQuery } from '../helpers';
-import { openBoxesLocationId, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
+import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
 import { isEventStatus, PURCHASE_ORDER_STATUSES_TO_READ, watchedStatus, type ListEvent } from './events';
 
 /**
@@ -48,11 +48,14 @@ async function readListFrom(
 	const { path, query } = await listRequest(context, event);
 	const ids = new Set(options.known);
 	const totals = new Set<number>();
+	// Read once for every page of this read.
+	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(openBoxesCredentialType(context));
 	const { items, next } = await readPages<IDataObject, number>(
 		options.offset,
 		async (offset) => {
 			const page = (await openBoxesRequest.call(context, 'GET', path, {
 				query: { ...query, max: OPENBOXES_PAGE_SIZE, offset },
+				credentials,
 			})) as { data?: unknown; totalCount?: unknown };
 			const rows = Array.isArray(page.data) ? (page.data as IDataObject[]) : [];
 			const total = typeof page.totalCount === 'number' ? page.totalCount : undefined;

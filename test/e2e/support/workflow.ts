@@ -17,8 +17,8 @@ export const MANUAL_TRIGGER = 'When clicking "Execute workflow"';
 let counter = 0;
 const nodeId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
 
-export function ours(name: string, type: string, parameters: Record<string, unknown>, credentials?: WorkflowNode['credentials']): WorkflowNode {
-	return { id: nodeId(), name, type: `${PACKAGE_NAME}.${type}`, typeVersion: 1, position: [0, 0], parameters, credentials };
+export function ours(name: string, type: string, parameters: Record<string, unknown>, credentials?: WorkflowNode['credentials'], typeVersion = 1): WorkflowNode {
+	return { id: nodeId(), name, type: `${PACKAGE_NAME}.${type}`, typeVersion, position: [0, 0], parameters, credentials };
 }
 
 export function base(name: string, type: string, typeVersion: number, parameters: Record<string, unknown>): WorkflowNode {

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { NodeHelpers, type IDataObject, type INode, type INodeParameters, type IWebhookFunctions } from 'n8n-workflow';
+import { NodeHelpers, resolveWebhookDescriptionField, webhookDescriptionIsNativelyResolvable, type IDataObject, type INode, type INodeParameters, type IWebhookFunctions } from 'n8n-workflow';
 
 import { ApicbaseSupplierTrigger } from '../../../nodes/Apicbase/ApicbaseSupplierTrigger.node';
 
@@ -29,6 +29,8 @@ interface CallOptions {
 	signature?: string;
 	parameters?: IDataObject;
 	credentials?: Record<string, IDataObject>;
+	/** n8n left the body unread (version 1.1 and a content type it does not parse). */
+	unread?: boolean;
 }
 
 function call(options: CallOptions) {
@@ -48,9 +50,15 @@ function call(options: CallOptions) {
 	const parameters: IDataObject = { secretSource: 'supplierCredential', responseMode: 'onReceived', output: 'order', ...options.parameters };
 	const credentialTypes: string[] = [];
 	const warnings: string[] = [];
+	const request: { rawBody?: Buffer; readRawBody: () => Promise<void> } = {
+		readRawBody: async () => {
+			request.rawBody = raw;
+		},
+	};
 	const context = {
 		getResponseObject: () => response,
-		getRequestObject: () => ({ rawBody: raw, body }),
+		// Version 1.1 leaves a body of an unparsed content type unread: the request's reader reads it.
+		getRequestObject: () => (options.unread ? request : { rawBody: raw, body }),
 		getHeaderData: () => (options.signature === undefined ? {} : { 'x-apic-webhook-signature': options.signature }),
 		getBodyData: () => body,
 		getNodeParameter(this: unknown, name: string, fallback?: unknown) {
@@ -86,6 +94,12 @@ describe('Apicbase Trigger webhook', () => {
 		const result = await run();
 		expect(result.workflowData?.[0][0].json._signatureMatched).toBe('pythonReserialization');
 		expect(result.workflowData?.[0][0].json.order_number).toBe(ORDER.order_number);
+	});
+
+	it('reads a body n8n left unread (an unparsed content type) itself, and checks it', async () => {
+		const { run } = call({ raw: ORDER_PYTHON, signature: sign(ORDER_PYTHON), body: undefined, unread: true });
+		const result = await run();
+		expect(result.workflowData?.[0][0].json).toMatchObject({ id: ORDER.id, _signatureMatched: 'rawBody' });
 	});
 
 	it('accepts an upper-case signature', async () => {
@@ -215,15 +229,21 @@ describe('Apicbase Trigger description', () => {
 	const { description } = new ApicbaseSupplierTrigger();
 
 	it('registers a plain POST webhook, with the response mode chosen by the user, and does not poll', () => {
-		expect(description.webhooks).toEqual([
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: '={{$parameter["responseMode"]}}',
-				responseData: '',
-				path: 'purchase-order',
-			},
-		]);
+		expect(description.webhooks).toHaveLength(1);
+		const [webhook] = description.webhooks!;
+		// As the editor gets it (JSON): the template; n8n's backend also finds the resolver beside it.
+		expect(JSON.parse(JSON.stringify(webhook))).toEqual({
+			name: 'default',
+			httpMethod: 'POST',
+			responseMode: '={{$parameter["responseMode"] || "onReceived"}}',
+			responseData: '',
+			path: 'purchase-order',
+		});
+		// n8n reads the response mode without its expression sandbox (which costs more than the rest of a call).
+		const node = (responseMode?: string) => ({ id: '1', name: 'Trigger', type: 't', typeVersion: 1, position: [0, 0] as [number, number], parameters: responseMode ? { responseMode } : {} });
+		expect(resolveWebhookDescriptionField(node('responseNode'), webhook, 'responseMode')).toEqual({ resolved: true, value: 'responseNode' });
+		expect(resolveWebhookDescriptionField(node(), webhook, 'responseMode')).toEqual({ resolved: true, value: 'onReceived' });
+		expect(webhookDescriptionIsNativelyResolvable(webhook)).toBe(true);
 		expect(description.polling).toBeUndefined();
 		expect(description.usableAsTool).toBeUndefined();
 		expect(description.properties.map((p) => p.name)).not.toContain('mode');

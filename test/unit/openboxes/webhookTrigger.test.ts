@@ -38,6 +38,8 @@ function call(options: { headers?: Record<string, string>; body?: unknown; event
 		getResponseObject: () => response,
 		getHeaderData: () => options.headers ?? {},
 		getBodyData: () => options.body ?? SHIPPED,
+		// A node whose credential has no ID: each call reads the credential (no reuse between tests).
+		getNode: () => ({ name: 'Webhook Trigger', credentials: {} }),
 		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
 		getCredentials: async (type: string) => {
 			expect(type).toBe('openBoxesWebhookApi');
