@@ -332,11 +332,11 @@ describe('countries and items', () => {
 		expect([...seen].sort((a, b) => a - b)).toEqual([...expectedIds].sort((a, b) => a - b));
 	});
 
-	it('defaults the limit to 25 and caps it at 100', async () => {
+	it('defaults the limit to 25 and caps it at 250', async () => {
 		const defaults = (await (await get('/v2/items')).json()) as Envelope<unknown>;
 		expect(defaults.count).toBe(25);
 		const capped = (await (await get('/v2/items' + q({ limit: 500 }))).json()) as Envelope<unknown>;
-		expect(capped.count).toBe(100);
+		expect(capped.count).toBe(250);
 		const tail = (await (await get('/v2/items' + q({ limit: 100, offset: 1150 }))).json()) as Envelope<unknown>;
 		expect(tail.count).toBe(50);
 	});

@@ -208,6 +208,12 @@ export class N8nInstance {
 		return { ok: cli.code === 0 && !error && run !== undefined, cli, nodes, error, stdout: cli.stdout, stderr: cli.stderr };
 	}
 
+	/** The process ID of the running `n8n start` (or worker, webhook) process. */
+	get serverPid(): number {
+		if (!this.server?.pid) throw new Error('n8n is not running');
+		return this.server.pid;
+	}
+
 	/** Resident memory of the running `n8n start` process, in bytes (Linux /proc). */
 	serverMemoryBytes(): number {
 		if (!this.server?.pid) throw new Error('n8n is not running');

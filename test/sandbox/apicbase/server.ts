@@ -113,7 +113,8 @@ export const APICBASE_DEMO = {
 export interface ApicbaseSandboxOptions {
 	supplierTokenTtlSeconds?: number;
 	customerTokenTtlSeconds?: number;
-	rateLimitPerMinute?: number;
+	/** Requests a minute per access token (null = no limit); configure() changes it at runtime. */
+	rateLimitPerMinute?: number | null;
 	/** Key for webhook signatures; null = the supplier client secret (Apicbase's default). */
 	webhookSecret?: string | null;
 	/** Seconds before an uploaded assortment file turns from PENDING to PROCESSED. */
@@ -201,6 +202,10 @@ const WINDOW_MS = 60_000;
 const MAX_PAGE_SIZE = 200;
 const DEFAULT_PAGE_SIZE = 10;
 const ORDERINGS = ['ordered_on', '-ordered_on', 'order_number', '-order_number'];
+/** How far apart addOrders() places orders (less when the last order is nearer the clock). */
+const ADDED_ORDER_SPREAD_US = 3_000_000;
+/** At most this many supplier order lists are kept (each filter value makes one). */
+const CACHED_ORDER_LISTS = 64;
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 const DETAIL = {
@@ -361,6 +366,10 @@ export class ApicbaseSandbox extends SandboxServer {
 	/** Added to Date.now(): lets tests expire codes, tokens and rate windows without waiting. */
 	private clockOffsetMs = 0;
 	private files: AssortmentFile[] = [];
+	/** Supplier order lists by ordering and filters, kept between requests (see cachedOrders). */
+	private orderLists = new Map<string, { source: SeedOrder[]; length: number; revision: number; rows: SeedOrder[] }>();
+	/** Goes up when a supplier flag of an order changes (the only change an order sees after it is made). */
+	private flagsRevision = 0;
 	private customerOrders: SeedCustomerOrder[] = [];
 	private receipts: Delivery[] = [];
 	private stockLevels: SeedStockLevel[] = [];
@@ -431,10 +440,30 @@ export class ApicbaseSandbox extends SandboxServer {
 	/** Change options at runtime (also POST /__sandbox/config). */
 	configure(partial: ApicbaseSandboxOptions): Config {
 		if (partial.webhookSecret) this.issue(partial.webhookSecret, 'webhook secret');
+		const limit = this.config.rateLimitPerMinute;
 		for (const key of Object.keys(DEFAULTS) as Array<keyof Config>) {
 			if (partial[key] !== undefined) (this.config as Record<string, unknown>)[key] = partial[key];
 		}
+		// A new limit starts with fresh windows, so a test never inherits counts from the old one.
+		if (this.config.rateLimitPerMinute !== limit) this.buckets.clear();
 		return { ...this.config };
+	}
+
+	/**
+	 * Appends `n` supplier purchase orders in status ORDERED, as if customers had sent them and the
+	 * supplier accepted (no webhook goes out), built like the seeded ones. Their ordered_on follows
+	 * the last order and ends at the sandbox clock's now, 3 s apart, or closer when the last order
+	 * is nearer now than that allows. In memory: well under a second per 100,000.
+	 */
+	addOrders(n: number): void {
+		if (!Number.isInteger(n) || n < 0) throw new Error(`count must be a whole number of 0 or more, got ${n}`);
+		if (n === 0) return;
+		const nowUs = this.now() * 1000;
+		const lastUs = this.orders.reduce((max, o) => Math.max(max, o.orderedOnUs), Number.NEGATIVE_INFINITY);
+		const step = Math.max(1, Math.min(ADDED_ORDER_SPREAD_US, Math.floor((nowUs - lastUs) / n)));
+		// Ends at now; only a clock behind the last order puts them after now, 1 µs apart.
+		const firstUs = Math.max(nowUs - step * (n - 1), lastUs + step);
+		for (let k = 0; k < n; k++) this.orders.push(buildOrder(this.nextSeq++, firstUs + k * step));
 	}
 
 	currentConfig(): Config {
@@ -605,6 +634,8 @@ export class ApicbaseSandbox extends SandboxServer {
 		this.buckets.clear();
 		this.deliveries = [];
 		this.clockOffsetMs = 0;
+		this.orderLists.clear();
+		this.flagsRevision = 0;
 		this.files = [];
 		this.customerOrders = buildCustomerOrders();
 		this.receipts = [];
@@ -893,6 +924,7 @@ export class ApicbaseSandbox extends SandboxServer {
 	private throttle(key: string): { headers: Record<string, string>; throttled?: SandboxResponse } {
 		const now = this.now();
 		const limit = this.config.rateLimitPerMinute;
+		if (limit === null) return { headers: {} };
 		let bucket = this.buckets.get(key);
 		if (!bucket || now >= bucket.windowStartMs + WINDOW_MS) {
 			bucket = { windowStartMs: now, count: 0 };
@@ -980,14 +1012,19 @@ export class ApicbaseSandbox extends SandboxServer {
 	private listPurchaseOrders(ctx: RequestContext): SandboxResponse {
 		const q = (name: string) => lastParam(ctx.query, name);
 		const errors: Record<string, string[]> = {};
-		let rows = this.orders;
+		const filters: Array<(o: SeedOrder) => boolean> = [];
+		// What the filters are, for the list cache: the value each one was given.
+		const applied: string[] = [];
 
 		// django-filter: empty values mean "no filter"; all field errors are reported at once.
 		const status = q('status');
 		if (status) {
 			if (status !== 'ORDERED' && status !== 'DELIVERED') {
 				errors.status = [`Select a valid choice. ${status} is not one of the available choices.`];
-			} else rows = rows.filter((o) => o.status === status);
+			} else {
+				filters.push((o) => o.status === status);
+				applied.push(`status=${status}`);
+			}
 		}
 		const comparisons: Array<[string, (a: number, b: number) => boolean]> = [
 			['ordered_on__gt', (a, b) => a > b],
@@ -999,7 +1036,10 @@ export class ApicbaseSandbox extends SandboxServer {
 			if (!raw) continue;
 			const bound = parseDateTime(raw);
 			if (bound === null) errors[name] = ['Enter a valid date/time.'];
-			else rows = rows.filter((o) => compare(o.orderedOnUs, bound));
+			else {
+				filters.push((o) => compare(o.orderedOnUs, bound));
+				applied.push(`${name}=${bound}`);
+			}
 		}
 		// django-filter's BooleanWidget: true/false/1/0 (any case); anything else is ignored.
 		const flags: Array<[string, (o: SeedOrder) => boolean]> = [
@@ -1010,10 +1050,16 @@ export class ApicbaseSandbox extends SandboxServer {
 			const wanted = ({ true: true, '1': true, false: false, '0': false } as Record<string, boolean>)[
 				(q(name) ?? '').toLowerCase()
 			];
-			if (wanted !== undefined) rows = rows.filter((o) => isSet(o) === wanted);
+			if (wanted !== undefined) {
+				filters.push((o) => isSet(o) === wanted);
+				applied.push(`${name}=${wanted}`);
+			}
 		}
 		const orderNumber = q('order_number');
-		if (orderNumber) rows = rows.filter((o) => o.orderNumber === orderNumber);
+		if (orderNumber) {
+			filters.push((o) => o.orderNumber === orderNumber);
+			applied.push(`order_number=${JSON.stringify(orderNumber)}`);
+		}
 		if (Object.keys(errors).length) return json(400, errors);
 
 		// DRF OrderingFilter drops unknown fields silently; the id tie-break keeps pages stable.
@@ -1022,16 +1068,44 @@ export class ApicbaseSandbox extends SandboxServer {
 			.map((s) => s.trim())
 			.filter((s) => ORDERINGS.includes(s));
 		const ordering = requested.length ? requested : ['-ordered_on'];
-		const sorted = [...rows].sort((a, b) => {
-			for (const term of ordering) {
-				const desc = term.startsWith('-');
-				const field = desc ? term.slice(1) : term;
-				const [x, y] = field === 'ordered_on' ? [a.orderedOnUs, b.orderedOnUs] : [a.orderNumber, b.orderNumber];
-				if (x !== y) return (x < y ? -1 : 1) * (desc ? -1 : 1);
-			}
-			return a.seq - b.seq;
-		});
-		return this.paginate(ctx, sorted, apiOrder);
+		// Filtering the sorted list keeps its order: the same rows as sorting the matches.
+		const rows = filters.length
+			? this.cachedOrders(`${ordering.join(',')}?${applied.join('&')}`, () =>
+					this.sortedOrders(ordering).filter((o) => filters.every((matches) => matches(o))),
+				)
+			: this.sortedOrders(ordering);
+		return this.paginate(ctx, rows, apiOrder);
+	}
+
+	/**
+	 * A supplier order list made by `build`, kept between requests while the orders are the same
+	 * array, as long, and no flag changed: sorting and filtering 100,000 orders for each page would
+	 * cost far more than the page. Orders are only appended; their sorted fields never change.
+	 */
+	private cachedOrders(key: string, build: () => SeedOrder[]): SeedOrder[] {
+		const cached = this.orderLists.get(key);
+		if (cached?.source === this.orders && cached.length === this.orders.length && cached.revision === this.flagsRevision) {
+			return cached.rows;
+		}
+		const rows = build();
+		if (this.orderLists.size >= CACHED_ORDER_LISTS) this.orderLists.clear();
+		this.orderLists.set(key, { source: this.orders, length: this.orders.length, revision: this.flagsRevision, rows });
+		return rows;
+	}
+
+	/** Every supplier order in one ordering; seq breaks ties, so the order is total. */
+	private sortedOrders(ordering: string[]): SeedOrder[] {
+		return this.cachedOrders(ordering.join(','), () =>
+			[...this.orders].sort((a, b) => {
+				for (const term of ordering) {
+					const desc = term.startsWith('-');
+					const field = desc ? term.slice(1) : term;
+					const [x, y] = field === 'ordered_on' ? [a.orderedOnUs, b.orderedOnUs] : [a.orderNumber, b.orderNumber];
+					if (x !== y) return (x < y ? -1 : 1) * (desc ? -1 : 1);
+				}
+				return a.seq - b.seq;
+			}),
+		);
 	}
 
 	/** Body: a JSON list of {id, fetched_by_supplier?: true, viewed_by_supplier?: true}. Validated as
@@ -1089,6 +1163,7 @@ export class ApicbaseSandbox extends SandboxServer {
 			if (fetched && order.fetchedAtUs === null) order.fetchedAtUs = now;
 			if (viewed && order.viewedAtUs === null) order.viewedAtUs = now;
 		}
+		this.flagsRevision++;
 		return json(
 			200,
 			updates.map((u) => apiOrder(u.order)),

@@ -2,7 +2,8 @@
  * The clock a sandbox stamps records with (creation and change times). It follows real time until
  * a test sets it; then it stays at that time until set again, so everything stamped meanwhile
  * shares one time, as on a server whose clock ticks once a second, and a test moves time on
- * without sleeping. Sessions, tokens, rate windows and signatures keep real time.
+ * without sleeping. Sessions, tokens and signatures keep real time. The MBX and OpenBoxes
+ * rate-limit windows follow this clock, so a test passes a window by setting it a minute on.
  */
 import type { SandboxResponse } from './server';
 

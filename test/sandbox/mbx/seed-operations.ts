@@ -241,39 +241,47 @@ function skuPrefix(organizationId: number): string {
 	return organizationId === MBX_DEMO.organizationId ? 'DHC' : 'OTO';
 }
 
-export function seedCatalogItems(items: readonly MbxItem[]): MbxCatalogItem[] {
-	const random = prng(20240611);
-	return items.map((item, index) => ({
+/** The catalog item of the item at `index` in the item list (ids and SKUs follow that position). */
+export function makeCatalogItem(item: MbxItem, index: number, random: () => number): MbxCatalogItem {
+	return {
 		id: FIRST_CATALOG_ITEM_ID + index,
 		customer_sku: `${skuPrefix(item.owner_id)}-${String(10000 + index * 3).padStart(6, '0')}`,
 		price: round2(45 + random() * 4955),
 		item_id: item.id,
-	}));
+	};
+}
+
+export function seedCatalogItems(items: readonly MbxItem[]): MbxCatalogItem[] {
+	const random = prng(20240611);
+	return items.map((item, index) => makeCatalogItem(item, index, random));
+}
+
+/** The inventory of the item at `index` in the item list, priced from its catalog item. */
+export function makeInventory(item: MbxItem, index: number, catalogItem: MbxCatalogItem, random: () => number): MbxInventory {
+	const onHand = random() < 0.2 ? 0 : Math.floor(random() * 250);
+	const averageCost = round2(catalogItem.price * (0.5 + random() * 0.1));
+	const reorder = Math.floor(random() * 20);
+	const updated = Math.min(Date.parse(item.updated_at) + Math.floor(random() * 400) * DAY, SEED_CLOCK_END - DAY);
+	return {
+		id: FIRST_INVENTORY_ID + index,
+		item_id: item.id,
+		inventory_location_id: 1 + (index % 3),
+		quantity_on_hand: onHand,
+		quantity_allocated: Math.floor(random() * onHand * 0.5),
+		quantity_on_order: random() < 0.3 ? 10 * (1 + Math.floor(random() * 10)) : 0,
+		average_cost: averageCost,
+		last_cost: round2(averageCost * (0.9 + random() * 0.2)),
+		reorder_level: reorder,
+		order_up_to_level: reorder + 10 * (1 + Math.floor(random() * 10)),
+		lead_time: random() < 0.3 ? null : 5 + Math.floor(random() * 40),
+		created_at: item.created_at,
+		updated_at: iso(Math.max(updated, Date.parse(item.created_at))),
+	};
 }
 
 export function seedInventories(items: readonly MbxItem[], catalog: readonly MbxCatalogItem[]): MbxInventory[] {
 	const random = prng(20140725);
-	return items.map((item, index) => {
-		const onHand = random() < 0.2 ? 0 : Math.floor(random() * 250);
-		const averageCost = round2(catalog[index].price * (0.5 + random() * 0.1));
-		const reorder = Math.floor(random() * 20);
-		const updated = Math.min(Date.parse(item.updated_at) + Math.floor(random() * 400) * DAY, SEED_CLOCK_END - DAY);
-		return {
-			id: FIRST_INVENTORY_ID + index,
-			item_id: item.id,
-			inventory_location_id: 1 + (index % 3),
-			quantity_on_hand: onHand,
-			quantity_allocated: Math.floor(random() * onHand * 0.5),
-			quantity_on_order: random() < 0.3 ? 10 * (1 + Math.floor(random() * 10)) : 0,
-			average_cost: averageCost,
-			last_cost: round2(averageCost * (0.9 + random() * 0.2)),
-			reorder_level: reorder,
-			order_up_to_level: reorder + 10 * (1 + Math.floor(random() * 10)),
-			lead_time: random() < 0.3 ? null : 5 + Math.floor(random() * 40),
-			created_at: item.created_at,
-			updated_at: iso(Math.max(updated, Date.parse(item.created_at))),
-		};
-	});
+	return items.map((item, index) => makeInventory(item, index, catalog[index], random));
 }
 
 // ---- orders, shipping and invoices ----
@@ -555,6 +563,77 @@ export function renderOrder(order: MbxOrder): MbxOrder {
 	};
 }
 
+/** What makes one order itself; the rest (consignee, lines, shipping) is drawn from the PRNG. */
+export interface OrderFields {
+	id: number;
+	organizationId: number;
+	/** The order's position among its organization's orders (0-based): its duties account follows it. */
+	index: number;
+	purchaseOrder: string;
+	customerOrder: string;
+	status: MbxOrderStatus;
+	createdMs: number;
+	updatedMs: number;
+}
+
+/**
+ * One order as the seed draws it: a consignee from the address book, a ship method for its
+ * country, one to three lines of different `orderable` items of the organization (each line's
+ * product code is the item's name) and the optional fields now and then. Not shipped yet.
+ */
+export function makeOrder(
+	fields: OrderFields,
+	random: () => number,
+	orderable: readonly MbxItem[],
+	priceOf: (itemId: number) => number,
+	shipMethods: readonly MbxShipMethod[],
+): MbxOrder {
+	const { status, createdMs: created } = fields;
+	const domestic = random() < 0.55;
+	const recipient = { ...pick(domestic ? US_ADDRESSES : INTERNATIONAL_ADDRESSES, random) };
+	const shipMethodId = shipMethodFor(recipient.country, random);
+	const freight = shipMethodId === 21 || shipMethodId === 22;
+	// Never more lines than there are distinct items to put on them.
+	const lineCount = Math.min(1 + Math.floor(random() * 3), orderable.length);
+	const lines: MbxOrderLine[] = [];
+	const used = new Set<number>();
+	while (lines.length < lineCount) {
+		const item = pick(orderable, random);
+		if (used.has(item.id)) continue;
+		used.add(item.id);
+		lines.push({
+			product_code: item.name,
+			quantity: freight ? 8 + Math.floor(random() * 33) : 1 + Math.floor(random() * 5),
+			customs_declared_value: round2(priceOf(item.id) * 0.6),
+			serial_numbers: [],
+		});
+	}
+	const endUser = random() < 0.25;
+	return {
+		id: fields.id,
+		organization_id: fields.organizationId,
+		purchase_order: fields.purchaseOrder,
+		customer_order: fields.customerOrder,
+		ship_method_id: shipMethodId,
+		ship_method: shipMethods[shipMethodId - 1].name,
+		ship_account: shipMethodId === 25 || random() < 0.2 ? chars(DIGITS, 9, random) : null,
+		end_user_po: endUser ? `EU-${chars(DIGITS, 7, random)}` : null,
+		end_user_name: endUser ? recipient.name : null,
+		end_user_order_dt: endUser ? iso(created - (1 + Math.floor(random() * 3)) * DAY).replace('Z', '000') : null,
+		notes: random() < 0.3 ? pick(['Deliver to dock 2', 'Call before delivery', 'Rush order', ''], random) : null,
+		customer_rma_case: random() < 0.05 ? `RMA-${chars(DIGITS, 6, random)}` : null,
+		customer_data: null,
+		recipient,
+		importer_of_record: domestic ? null : { ...recipient, name: 'Import Compliance Desk', email: null },
+		duties_and_taxes_account: domestic ? null : 10000000 + fields.index,
+		status,
+		lines,
+		promise_date: status === 'pending' ? null : promiseDate(created, 5 + Math.floor(random() * 10)),
+		created_at: iso(created),
+		updated_at: iso(fields.updatedMs),
+	};
+}
+
 interface OrderSeedSpec {
 	organizationId: number;
 	count: number;
@@ -589,48 +668,24 @@ function seedOrdersFor(
 				: status === 'released'
 					? created + (1 + Math.floor(random() * 3)) * DAY + Math.floor(random() * 600) * MINUTE
 					: created + (3 + Math.floor(random() * 7)) * DAY + Math.floor(random() * 600) * MINUTE;
-		const domestic = random() < 0.55;
-		const recipient = { ...pick(domestic ? US_ADDRESSES : INTERNATIONAL_ADDRESSES, random) };
-		const shipMethodId = shipMethodFor(recipient.country, random);
-		const freight = shipMethodId === 21 || shipMethodId === 22;
-		const lineCount = 1 + Math.floor(random() * 3);
-		const lines: MbxOrderLine[] = [];
-		const used = new Set<number>();
-		while (lines.length < lineCount) {
-			const item = pick(orderable, random);
-			if (used.has(item.id)) continue;
-			used.add(item.id);
-			lines.push({
-				product_code: item.name,
-				quantity: freight ? 8 + Math.floor(random() * 33) : 1 + Math.floor(random() * 5),
-				customs_declared_value: round2(priceOf(item.id) * 0.6),
-				serial_numbers: [],
-			});
-		}
-		const endUser = random() < 0.25;
-		orders.push({
-			id: spec.firstId + i,
-			organization_id: spec.organizationId,
-			purchase_order: spec.purchaseOrder(i),
-			customer_order: spec.customerOrder(i),
-			ship_method_id: shipMethodId,
-			ship_method: shipMethods[shipMethodId - 1].name,
-			ship_account: shipMethodId === 25 || random() < 0.2 ? chars(DIGITS, 9, random) : null,
-			end_user_po: endUser ? `EU-${chars(DIGITS, 7, random)}` : null,
-			end_user_name: endUser ? recipient.name : null,
-			end_user_order_dt: endUser ? iso(created - (1 + Math.floor(random() * 3)) * DAY).replace('Z', '000') : null,
-			notes: random() < 0.3 ? pick(['Deliver to dock 2', 'Call before delivery', 'Rush order', ''], random) : null,
-			customer_rma_case: random() < 0.05 ? `RMA-${chars(DIGITS, 6, random)}` : null,
-			customer_data: null,
-			recipient,
-			importer_of_record: domestic ? null : { ...recipient, name: 'Import Compliance Desk', email: null },
-			duties_and_taxes_account: domestic ? null : 10000000 + i,
-			status,
-			lines,
-			promise_date: status === 'pending' ? null : promiseDate(created, 5 + Math.floor(random() * 10)),
-			created_at: iso(created),
-			updated_at: iso(updated),
-		});
+		orders.push(
+			makeOrder(
+				{
+					id: spec.firstId + i,
+					organizationId: spec.organizationId,
+					index: i,
+					purchaseOrder: spec.purchaseOrder(i),
+					customerOrder: spec.customerOrder(i),
+					status,
+					createdMs: created,
+					updatedMs: updated,
+				},
+				random,
+				orderable,
+				priceOf,
+				shipMethods,
+			),
+		);
 		updatedMs.push(updated);
 	}
 
@@ -658,6 +713,14 @@ function seedOrdersFor(
 
 const poNumber = (n: number) => `45${String(n).padStart(8, '0')}`;
 
+/** The purchase and customer order numbers of an organization's `index`-th order (0-based), as the seed numbers them. */
+export function orderNumbers(organizationId: number, index: number): { purchaseOrder: string; customerOrder: string } {
+	return {
+		purchaseOrder: poNumber(index + 1),
+		customerOrder: organizationId === MBX_DEMO.organizationId ? `SO-${100001 + index}` : `OTO-${5001 + index}`,
+	};
+}
+
 /**
  * 300 demo-org orders (the oldest 150 shipped, each with one invoice; the rest alternately
  * released and pending) and 6 orders of the other org, whose purchase orders 4500000001..6 repeat
@@ -676,8 +739,8 @@ export function seedOrders(
 			count: DEMO_ORDER_COUNT,
 			firstId: FIRST_ORDER_ID,
 			firstInvoiceId: FIRST_INVOICE_ID,
-			purchaseOrder: (i) => poNumber(i + 1),
-			customerOrder: (i) => `SO-${100001 + i}`,
+			purchaseOrder: (i) => orderNumbers(MBX_DEMO.organizationId, i).purchaseOrder,
+			customerOrder: (i) => orderNumbers(MBX_DEMO.organizationId, i).customerOrder,
 			status: (i) => (i < 150 ? 'shipped' : i % 2 === 0 ? 'released' : 'pending'),
 			baseMs: Date.UTC(2024, 0, 8, 14, 0, 0),
 			seed: 56789,
@@ -692,8 +755,8 @@ export function seedOrders(
 			count: OTHER_ORG_ORDER_COUNT,
 			firstId: FIRST_ORDER_ID + DEMO_ORDER_COUNT,
 			firstInvoiceId: FIRST_INVOICE_ID + demo.invoices.length,
-			purchaseOrder: (i) => poNumber(i + 1),
-			customerOrder: (i) => `OTO-${5001 + i}`,
+			purchaseOrder: (i) => orderNumbers(MBX_OTHER_ORG.organizationId, i).purchaseOrder,
+			customerOrder: (i) => orderNumbers(MBX_OTHER_ORG.organizationId, i).customerOrder,
 			status: (i) => (i < 3 ? 'shipped' : i < 5 ? 'released' : 'pending'),
 			baseMs: Date.UTC(2024, 2, 4, 9, 30, 0),
 			seed: 5678,

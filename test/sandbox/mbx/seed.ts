@@ -359,7 +359,8 @@ export const OTHER_ORG_ITEM_COUNT = 30;
 const BASE_CREATED = Date.UTC(2009, 1, 17, 10, 52, 0);
 const HOUR = 3600 * 1000;
 
-function makeItem(id: number, ownerId: number, index: number, random: () => number): MbxItem {
+/** The `index`-th item (0-based, counted per owner) of an organization; names number items by it, so they stay unique. */
+export function makeItem(id: number, ownerId: number, index: number, random: () => number): MbxItem {
 	const product = PRODUCTS[index % PRODUCTS.length];
 	const variant = VARIANTS[Math.floor(random() * VARIANTS.length)];
 	const created = BASE_CREATED + index * 37 * HOUR;

@@ -22,6 +22,8 @@ import {
 	MBX_DEMO,
 	MBX_ORGANIZATIONS,
 	MBX_OTHER_ORG,
+	makeItem,
+	prng,
 	seedCountries,
 	seedItems,
 	type MbxCountry,
@@ -30,6 +32,10 @@ import {
 } from './seed';
 import {
 	ASSIGNEE_NAMES,
+	makeCatalogItem,
+	makeInventory,
+	makeOrder,
+	orderNumbers,
 	promiseDate,
 	renderOrder,
 	SEED_CLOCK_END,
@@ -108,6 +114,11 @@ export interface MbxSandboxOptions {
 	 * MBX documents no such rule; false lets tests check that workflows do not rely on it.
 	 */
 	uniquePurchaseOrders: boolean;
+	/**
+	 * Requests a minute each organization may make to /v2 (null = no limit, the default: MBX
+	 * documents none). Over it: 429 with Retry-After until the fixed one-minute window ends.
+	 */
+	rateLimitPerMinute: number | null;
 }
 
 /** The three ways a server may treat filter keys in `q`; MBX documents none of them. */
@@ -121,6 +132,7 @@ const DEFAULT_OPTIONS: MbxSandboxOptions = {
 	authCodeTtlSeconds: 600,
 	filterBehaviour: 'honour',
 	uniquePurchaseOrders: true,
+	rateLimitPerMinute: null,
 };
 
 /** The 401 reasons, kept in one place so tests and callers can match on them. */
@@ -136,7 +148,9 @@ export const MBX_AUTH_ERRORS = {
 } as const;
 
 const LIST_DEFAULT_LIMIT = 25;
-const LIST_MAX_LIMIT = 100;
+// MBX's docs show one answer of 232 countries, so a page holds at least that many (ASSUMPTIONS.md M7).
+const LIST_MAX_LIMIT = 250;
+const RATE_WINDOW_MS = 60_000;
 
 const COUNTRY_FIELDS: ReadonlyArray<keyof MbxCountry> = ['id', 'name', 'iso_code', 'created_at', 'updated_at'];
 const ITEM_FIELDS: ReadonlyArray<keyof MbxItem> = [
@@ -426,8 +440,10 @@ interface ResourceSpec {
 	model: string;
 	/** The fields q may filter on. */
 	fields: readonly string[];
-	/** The rows the caller's organization may see, as the API renders them, in id order. */
+	/** The rows the caller's organization may see, in id order; filters read their fields. */
 	rows: (organization: MbxOrganization) => ReadonlyArray<{ id: number }>;
+	/** The row as the API renders it (default: as stored); only the rows answered are rendered. */
+	render?: (row: never) => unknown;
 	create?: (organization: MbxOrganization, body: Record<string, unknown>) => SandboxResponse;
 	update?: (organization: MbxOrganization, id: string, body: Record<string, unknown>) => SandboxResponse;
 	destroy?: (organization: MbxOrganization, id: string) => SandboxResponse;
@@ -437,18 +453,20 @@ export class MbxSandbox extends SandboxServer {
 	private readonly initialOptions: MbxSandboxOptions;
 	private settings: MbxSandboxOptions;
 	private readonly countryRows: MbxCountry[] = seedCountries();
-	private readonly itemRows: MbxItem[] = seedItems();
+	// Items, catalog items and inventories are the seed plus what addItems() appended; reset() drops the rest.
+	private itemRows: MbxItem[] = seedItems();
+	private readonly seededItemCount = this.itemRows.length;
 	private authCodes = new Map<string, AuthCode>();
 	private bearerTokens = new Map<string, BearerToken>();
 	/** refresh token -> owning client; rotation deletes the old entry. */
 	private refreshTokens = new Map<string, { clientId: string; organization: MbxOrganization }>();
 	private bearersIssued = 0;
 
-	// Read-only reference data: built once.
+	// Reference data, built once; addItems() appends catalog items, inventories and map entries too.
 	private readonly shipMethodRows: MbxShipMethod[] = seedShipMethods();
 	private readonly taskTypeRows: MbxAutomationTaskType[] = seedTaskTypes();
-	private readonly catalogRows: MbxCatalogItem[] = seedCatalogItems(this.itemRows);
-	private readonly inventoryRows: MbxInventory[] = seedInventories(this.itemRows, this.catalogRows);
+	private catalogRows: MbxCatalogItem[] = seedCatalogItems(this.itemRows);
+	private inventoryRows: MbxInventory[] = seedInventories(this.itemRows, this.catalogRows);
 	private readonly itemOwners = new Map(this.itemRows.map((i) => [i.id, i.owner_id]));
 	/** "<organization id>:<item name>" -> item: an order line's product code is an item name. */
 	private readonly itemsByProductCode = new Map(this.itemRows.map((i) => [`${i.owner_id}:${i.name}`, i]));
@@ -467,8 +485,15 @@ export class MbxSandbox extends SandboxServer {
 	private nextIds = { order: 0, invoice: 0, serial: 0, queue: 0, task: 0, serialData: 0, subscription: 0 };
 	/** The last timestamp handed out, in epoch ms: the sandbox clock never repeats or goes back. */
 	private lastTick = SEED_CLOCK_END;
-	/** Real time unless a test sets it (also `POST /__sandbox/clock {"at"}`): then created_at and updated_at stand still. */
+	/**
+	 * Real time unless a test sets it (also `POST /__sandbox/clock {"at"}`): then created_at and
+	 * updated_at stand still, and so does the rate-limit window, so a test passes it by setting the clock.
+	 */
 	readonly clock = new RecordClock();
+	/** Rate-limit windows by caller (see throttle). */
+	private buckets = new Map<string, { windowStart: number; count: number }>();
+	/** Each organization's rows of a row list, kept between requests (see owned). */
+	private ownedViews = new WeakMap<object, Map<number, { scanned: number; rows: unknown[] }>>();
 
 	constructor(options: Partial<MbxSandboxOptions> = {}) {
 		super('mbx');
@@ -486,8 +511,77 @@ export class MbxSandbox extends SandboxServer {
 
 	/** Changes options at runtime (also `POST /__sandbox/config`); throws on an invalid value. */
 	configure(options: Partial<MbxSandboxOptions>): MbxSandboxOptions {
-		this.settings = { ...this.settings, ...validateOptions(options) };
+		const next = { ...this.settings, ...validateOptions(options) };
+		// A new limit starts with fresh windows, so a test never inherits counts from the old one.
+		if (next.rateLimitPerMinute !== this.settings.rateLimitPerMinute) this.buckets.clear();
+		this.settings = next;
 		return { ...this.settings };
+	}
+
+	/**
+	 * Appends `n` items owned by the organization, made like the seeded ones (names numbered on
+	 * from the organization's last item, so unique), each with its customer catalog item and
+	 * inventory, created now on the sandbox clock. In memory: about a second per 100,000.
+	 * reset() drops them again.
+	 */
+	addItems(n: number, organizationId: number = MBX_DEMO.organizationId): void {
+		checkCount(n);
+		knownOrganization(organizationId);
+		const stamps = this.ticks(n);
+		const owned = this.owned(this.itemRows, organizationId, (i) => i.owner_id).length;
+		// Seeded from the first new position, so the same additions give the same items.
+		const first = this.itemRows.length;
+		const [itemRandom, catalogRandom, inventoryRandom] = [20150424, 20240611, 20140725].map((seed) => prng(seed + first));
+		let id = this.itemRows.reduce((max, i) => Math.max(max, i.id), 0) + 1;
+		for (let k = 0; k < n; k++) {
+			const item = makeItem(id++, organizationId, owned + k, itemRandom);
+			item.created_at = item.updated_at = stamps[k];
+			if (item.archived_at !== null) item.archived_at = stamps[k];
+			const index = this.itemRows.length;
+			const catalogItem = makeCatalogItem(item, index, catalogRandom);
+			this.itemRows.push(item);
+			this.catalogRows.push(catalogItem);
+			this.inventoryRows.push(makeInventory(item, index, catalogItem, inventoryRandom));
+			this.itemOwners.set(item.id, organizationId);
+			this.itemsByProductCode.set(`${organizationId}:${item.name}`, item);
+			this.prices.set(item.id, catalogItem.price);
+		}
+	}
+
+	/**
+	 * Appends `n` pending customer order submissions of the organization, as POST
+	 * /v2/customer_order_submissions would have made them: seed-style consignees and ship methods,
+	 * one to three lines of the organization's unarchived items, purchase orders unique within the
+	 * organization, created now on the sandbox clock. No webhook is sent. In memory: about a
+	 * second per 100,000.
+	 */
+	addOrders(n: number, organizationId: number = MBX_DEMO.organizationId): void {
+		checkCount(n);
+		knownOrganization(organizationId);
+		if (n === 0) return;
+		const orderable = this.owned(this.itemRows, organizationId, (i) => i.owner_id).filter((i) => i.archived_at === null);
+		if (orderable.length === 0) throw new MbxSandboxError(422, `organization ${organizationId} has no item to order`);
+		const existing = this.owned(this.orderRows, organizationId, (o) => o.organization_id);
+		const taken = new Set(existing.map((o) => o.purchase_order));
+		const stamps = this.ticks(n);
+		const random = prng(organizationId * 7919 + this.nextIds.order);
+		const priceOf = (itemId: number) => this.prices.get(itemId) ?? 0;
+		let index = existing.length;
+		for (let k = 0; k < n; k++) {
+			while (taken.has(orderNumbers(organizationId, index).purchaseOrder)) index++;
+			const numbers = orderNumbers(organizationId, index);
+			taken.add(numbers.purchaseOrder);
+			const at = Date.parse(stamps[k]);
+			const order = makeOrder(
+				{ id: this.nextIds.order++, organizationId, index, ...numbers, status: 'pending', createdMs: at, updatedMs: at },
+				random,
+				orderable,
+				priceOf,
+				this.shipMethodRows,
+			);
+			this.orderRows.push(order);
+			index++;
+		}
 	}
 
 	/** The seeded countries, in id order. */
@@ -665,6 +759,8 @@ export class MbxSandbox extends SandboxServer {
 		this.refreshTokens.clear();
 		this.bearersIssued = 0;
 		this.clock.set(null);
+		this.buckets.clear();
+		this.dropAddedItems();
 		this.seedOperations();
 	}
 
@@ -713,6 +809,87 @@ export class MbxSandbox extends SandboxServer {
 	}
 
 	// ---- state ----
+
+	/** Back to the seeded items: what addItems() appended goes, with its catalog items and inventories. */
+	private dropAddedItems(): void {
+		const added = this.itemRows.slice(this.seededItemCount);
+		if (added.length === 0) return;
+		for (const item of added) {
+			this.itemOwners.delete(item.id);
+			this.itemsByProductCode.delete(`${item.owner_id}:${item.name}`);
+			this.prices.delete(item.id);
+		}
+		// New arrays, not truncated ones: the per-organization views see the change (see owned).
+		this.itemRows = this.itemRows.slice(0, this.seededItemCount);
+		this.catalogRows = this.catalogRows.slice(0, this.seededItemCount);
+		this.inventoryRows = this.inventoryRows.slice(0, this.seededItemCount);
+	}
+
+	/**
+	 * One organization's rows of `source`, in source order, kept between calls so a list of
+	 * 100,000 rows costs its page and not a scan. Sources only grow in place (push); anything
+	 * that removes rows replaces the array, which starts a new view.
+	 */
+	private owned<T extends object>(source: T[], organizationId: number, ownerOf: (row: T) => number | undefined): T[] {
+		let views = this.ownedViews.get(source);
+		if (!views) {
+			views = new Map();
+			this.ownedViews.set(source, views);
+		}
+		let view = views.get(organizationId) as { scanned: number; rows: T[] } | undefined;
+		if (!view || view.scanned > source.length) {
+			view = { scanned: 0, rows: [] };
+			views.set(organizationId, view);
+		}
+		for (; view.scanned < source.length; view.scanned++) {
+			const row = source[view.scanned];
+			if (ownerOf(row) === organizationId) view.rows.push(row);
+		}
+		return view.rows;
+	}
+
+	/**
+	 * `n` timestamps as `n` calls of tick() would give them, but ending now where there is room,
+	 * so a bulk addition does not run the clock ahead of real time; while the clock is set, its time.
+	 */
+	private ticks(n: number): string[] {
+		if (n === 0) return [];
+		const setAt = this.clock.setAt();
+		if (setAt !== null) {
+			this.lastTick = Math.max(this.lastTick, setAt);
+			return new Array<string>(n).fill(new Date(setAt).toISOString());
+		}
+		const first = Math.max(this.lastTick + 1, Date.now() - n + 1);
+		this.lastTick = first + n - 1;
+		return Array.from({ length: n }, (_, k) => new Date(first + k).toISOString());
+	}
+
+	/**
+	 * The rate limit, keyed by caller: the organization once authenticated (HMAC and OAuth share
+	 * its budget), else the client address. A fixed window from the caller's first request, timed
+	 * by the sandbox clock; refused requests are not counted.
+	 */
+	private throttle(key: string): SandboxResponse | undefined {
+		const limit = this.settings.rateLimitPerMinute;
+		if (limit === null) return undefined;
+		const now = this.clock.now();
+		let bucket = this.buckets.get(key);
+		// A clock set back also starts a new window, so Retry-After never exceeds a minute.
+		if (!bucket || now - bucket.windowStart >= RATE_WINDOW_MS || now < bucket.windowStart) {
+			bucket = { windowStart: now, count: 0 };
+			this.buckets.set(key, bucket);
+		}
+		if (bucket.count >= limit) {
+			const retryAfter = Math.max(1, Math.ceil((bucket.windowStart + RATE_WINDOW_MS - now) / 1000));
+			return {
+				status: 429,
+				headers: { 'Retry-After': String(retryAfter) },
+				body: { errors: [`Rate limit exceeded: ${limit} requests a minute. Try again in ${retryAfter} seconds.`] },
+			};
+		}
+		bucket.count++;
+		return undefined;
+	}
 
 	private seedOperations(): void {
 		const { orders, invoices } = seedOrders(this.itemRows, this.catalogRows, this.shipMethodRows);
@@ -829,27 +1006,29 @@ export class MbxSandbox extends SandboxServer {
 		this.resource('/v2/items', {
 			model: 'Item',
 			fields: ITEM_FIELDS,
-			rows: (org) => this.itemRows.filter((i) => i.owner_id === org.organizationId),
+			rows: (org) => this.owned(this.itemRows, org.organizationId, (i) => i.owner_id),
 		});
 		this.resource('/v2/customer_catalog_items', {
 			model: 'CustomerCatalogItem',
 			fields: CATALOG_ITEM_FIELDS,
-			rows: (org) => this.catalogRows.filter((c) => this.itemOwners.get(c.item_id) === org.organizationId),
+			rows: (org) => this.owned(this.catalogRows, org.organizationId, (c) => this.itemOwners.get(c.item_id)),
 		});
 		this.resource('/v2/inventories', {
 			model: 'Inventory',
 			fields: INVENTORY_FIELDS,
-			rows: (org) => this.inventoryRows.filter((i) => this.itemOwners.get(i.item_id) === org.organizationId),
+			rows: (org) => this.owned(this.inventoryRows, org.organizationId, (i) => this.itemOwners.get(i.item_id)),
 		});
 		this.resource('/v2/invoices', {
 			model: 'Invoice',
 			fields: INVOICE_FIELDS,
-			rows: (org) => this.invoiceRows.filter((i) => i.organizationId === org.organizationId).map(renderInvoice),
+			rows: (org) => this.owned(this.invoiceRows, org.organizationId, (i) => i.organizationId),
+			render: renderInvoice,
 		});
 		this.resource('/v2/customer_order_submissions', {
 			model: 'CustomerOrderSubmission',
 			fields: ORDER_FILTER_FIELDS,
-			rows: (org) => this.orders(org.organizationId),
+			rows: (org) => this.owned(this.orderRows, org.organizationId, (o) => o.organization_id),
+			render: renderOrder,
 			create: (org, body) => this.createOrder(org, body),
 			update: (org, id, body) => this.updateOrder(org, id, body),
 			destroy: (org, id) => this.deleteOrder(org, id),
@@ -857,13 +1036,15 @@ export class MbxSandbox extends SandboxServer {
 		this.resource('/v2/automation_queues', {
 			model: 'AutomationQueue',
 			fields: QUEUE_FIELDS,
-			rows: (org) => this.queueRows.filter((q) => q.organizationId === org.organizationId).map(renderQueue),
+			rows: (org) => this.owned(this.queueRows, org.organizationId, (q) => q.organizationId),
+			render: renderQueue,
 			create: (org, body) => this.createQueue(org, body),
 		});
 		this.resource('/v2/serial_data', {
 			model: 'SerialDatum',
 			fields: SERIAL_DATA_FIELDS,
-			rows: (org) => this.serialData(org.organizationId),
+			rows: (org) => this.owned(this.serialDataRows, org.organizationId, (d) => d.organizationId),
+			render: renderSerialData,
 			create: (org, body) => this.createSerialData(org, body),
 		});
 
@@ -886,9 +1067,10 @@ export class MbxSandbox extends SandboxServer {
 		const member = `${path}/:id`;
 		const collectionVerbs = ['GET'];
 		const memberVerbs = ['GET'];
-		this.route('GET', path, (ctx) => this.withAuth(ctx, (org) => this.list(ctx, spec.rows(org), spec.fields)));
+		const render = (spec.render ?? ((row: unknown) => row)) as (row: { id: number }) => unknown;
+		this.route('GET', path, (ctx) => this.withAuth(ctx, (org) => this.list(ctx, spec.rows(org), spec.fields, render)));
 		this.route('GET', member, (ctx) =>
-			this.withAuth(ctx, (org) => this.show(spec.model, spec.rows(org), ctx.params.id)),
+			this.withAuth(ctx, (org) => this.show(spec.model, spec.rows(org), ctx.params.id, render)),
 		);
 		const { create, update, destroy } = spec;
 		if (create) {
@@ -909,21 +1091,32 @@ export class MbxSandbox extends SandboxServer {
 		this.notAllowed(member, memberVerbs);
 	}
 
-	private show(model: string, rows: ReadonlyArray<{ id: number }>, id: string): SandboxResponse {
+	private show(
+		model: string,
+		rows: ReadonlyArray<{ id: number }>,
+		id: string,
+		render: (row: { id: number }) => unknown,
+	): SandboxResponse {
 		const found = /^\d+$/.test(id) ? rows.find((r) => r.id === Number(id)) : undefined;
-		return found ? { status: 200, body: found } : notFoundRecord(model, id);
+		return found ? { status: 200, body: render(found) } : notFoundRecord(model, id);
 	}
 
-	private list(ctx: RequestContext, rows: ReadonlyArray<{ id: number }>, fields: readonly string[]): SandboxResponse {
+	private list(
+		ctx: RequestContext,
+		rows: ReadonlyArray<{ id: number }>,
+		fields: readonly string[],
+		render: (row: { id: number }) => unknown,
+	): SandboxResponse {
 		const behaviour = this.settings.filterBehaviour;
 		const query = parseQ(ctx.query.get('q'), fields, behaviour);
 		if (typeof query === 'string') return errors(400, `Invalid q parameter: ${query}`);
 		// `ignore`: the keys were accepted, and make no difference.
 		const filters = behaviour === 'honour' ? Object.entries(query.filters) : [];
-		const matches = rows.filter((row) =>
-			filters.every(([field, expected]) => (row as Record<string, unknown>)[field] === expected),
-		);
-		const page = matches.slice(query.offset, query.offset + query.limit);
+		const matches =
+			filters.length === 0
+				? rows
+				: rows.filter((row) => filters.every(([field, expected]) => (row as Record<string, unknown>)[field] === expected));
+		const page = matches.slice(query.offset, query.offset + query.limit).map(render);
 		return {
 			status: 200,
 			body: { count: page.length, total_results: matches.length, offset: query.offset, results: page },
@@ -1166,6 +1359,9 @@ export class MbxSandbox extends SandboxServer {
 
 	private withAuth(ctx: RequestContext, handler: (organization: MbxOrganization) => SandboxResponse): SandboxResponse {
 		const auth = this.authenticate(ctx);
+		const caller = auth.ok ? `org:${auth.organization.organizationId}` : `addr:${ctx.req.socket.remoteAddress ?? 'unknown'}`;
+		const throttled = this.throttle(caller);
+		if (throttled) return throttled;
 		return auth.ok ? handler(auth.organization) : auth.response;
 	}
 
@@ -1326,6 +1522,17 @@ export class MbxSandbox extends SandboxServer {
 	}
 }
 
+/** A count of records to add: a whole number, 0 or more. */
+function checkCount(n: number): void {
+	if (!Number.isInteger(n) || n < 0) throw new MbxSandboxError(400, `count must be a whole number of 0 or more, got ${n}`);
+}
+
+function knownOrganization(organizationId: number): void {
+	if (!MBX_ORGANIZATIONS.some((o) => o.organizationId === organizationId)) {
+		throw new MbxSandboxError(400, `organizationId ${String(organizationId)} is not a known organization`);
+	}
+}
+
 function validateOptions(options: Partial<MbxSandboxOptions>): Partial<MbxSandboxOptions> {
 	const known = Object.keys(DEFAULT_OPTIONS);
 	for (const [key, value] of Object.entries(options)) {
@@ -1337,9 +1544,11 @@ function validateOptions(options: Partial<MbxSandboxOptions>): Partial<MbxSandbo
 				? typeof value === 'boolean'
 				: key === 'maxClockSkewSeconds'
 					? value === null || nonNegative
-					: key === 'filterBehaviour'
-						? (MBX_FILTER_BEHAVIOURS as readonly unknown[]).includes(value)
-						: nonNegative;
+					: key === 'rateLimitPerMinute'
+						? value === null || (Number.isInteger(value) && (value as number) > 0)
+						: key === 'filterBehaviour'
+							? (MBX_FILTER_BEHAVIOURS as readonly unknown[]).includes(value)
+							: nonNegative;
 		if (!valid) throw new Error(`Invalid value for MBX sandbox option '${key}': ${JSON.stringify(value)}`);
 	}
 	// Drop undefined values so they never overwrite a default.

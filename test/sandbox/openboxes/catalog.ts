@@ -14,7 +14,7 @@ import {
 	type JsonObject,
 } from './http';
 import { LOCATION_TYPES, LOCATION_TYPE_ACTIVITIES, ROLE_TYPES, HANDLING_ICONS, productCodeFor, type HandlingIcon, type OpenBoxesLocation, type OpenBoxesPerson, type OpenBoxesProduct, type OpenBoxesUser, type RoleType } from './seed';
-import { grailsDate, newId, personName, type OpenBoxesState } from './model';
+import { grailsDate, newId, personName, productsChanged, type OpenBoxesState } from './model';
 
 export const PRODUCT_CLASS = 'org.pih.warehouse.product.Product';
 const LOCATION_CLASS = 'org.pih.warehouse.core.Location';
@@ -196,6 +196,7 @@ export function updateProduct(state: OpenBoxesState, product: OpenBoxesProduct, 
 	const errors = bindProduct(state, draft, body, false);
 	if (errors.length > 0) invalid(errors);
 	Object.assign(product, draft, { lastUpdated: grailsDate(now), updatedBy: personName(user) });
+	productsChanged(state);
 }
 
 export function deleteProduct(state: OpenBoxesState, product: OpenBoxesProduct): void {

@@ -42,6 +42,7 @@ import {
 	grailsDate,
 	newId,
 	parseFlexibleDate,
+	productsChanged,
 	type CategoryRow,
 	type InventoryItemRow,
 	type InventoryLevelRow,
@@ -221,6 +222,7 @@ const category: Resource<CategoryRow> = {
 				p.category = c.name;
 				p.lastUpdated = grailsDate(now);
 			}
+			productsChanged(s);
 		}
 	},
 	remove: (s, c) => {

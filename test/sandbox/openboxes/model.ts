@@ -322,6 +322,11 @@ export interface OpenBoxesState {
 	/** Monthly demand per `${locationId}:${productId}` (forecasting, read by the reorder report). */
 	monthlyDemand: Record<string, number>;
 	counter: number;
+	/**
+	 * Goes up whenever a listed product's fields change in place (see productsChanged); an insert
+	 * or delete changes `products` itself. Cached product lists are redone when either moves.
+	 */
+	productsRevision: number;
 }
 
 // ---- ids ----
@@ -335,6 +340,11 @@ export function hibernateUuid(ms: number, counter: number): string {
 	const lo = ms % 0x100000000;
 	const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
 	return 'ff808181' + '8c1f2b7a' + hex(hi, 4) + hex(lo, 8) + hex(counter & 0xffff, 4);
+}
+
+/** Call after changing fields of products already in `state.products` (see productsRevision). */
+export function productsChanged(state: OpenBoxesState): void {
+	state.productsRevision++;
 }
 
 /** A fresh id for a row created at `ms`; the state's counter keeps ids unique. */

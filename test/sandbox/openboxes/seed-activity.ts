@@ -601,6 +601,7 @@ export function seedStateWithPlans(): SeedResult {
 		monthlyDemand: {},
 		// Runtime ids start well above every seeded counter.
 		counter: 0xa000,
+		productsRevision: 0,
 	};
 	const b: Builder = { state, random: prng(96_000_601), next: 0x2000 };
 	const plans: Record<string, FacilityPlan> = {

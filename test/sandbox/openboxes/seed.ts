@@ -604,15 +604,28 @@ export const HANDLING_ICONS = {
 	hazardousMaterial: { icon: 'fa-exclamation-triangle', color: '#db1919', label: 'Hazardous material' },
 } as const satisfies Record<string, HandlingIcon>;
 
+const SHORT_CODES = 67_600;
+const LONG_CODES = 1_757_600;
+
 /**
  * The default OpenBoxes product-code format is two letters and two digits (e.g. `BK23`). Index i
- * maps through a multiplicative permutation of the 67,600 codes, so codes never repeat.
+ * maps through a multiplicative permutation of the 67,600 codes, so codes never repeat. Past
+ * those (bulk-grown catalogues), three letters and two digits, then `P` and the index.
  */
 export function productCodeFor(index: number): string {
-	const n = (index * 7919 + 1234) % 67600;
-	const letters = Math.floor(n / 100);
 	const letter = (k: number) => String.fromCharCode(65 + k);
-	return letter(Math.floor(letters / 26)) + letter(letters % 26) + String(n % 100).padStart(2, '0');
+	if (index < SHORT_CODES) {
+		const n = (index * 7919 + 1234) % SHORT_CODES;
+		const letters = Math.floor(n / 100);
+		return letter(Math.floor(letters / 26)) + letter(letters % 26) + String(n % 100).padStart(2, '0');
+	}
+	if (index < SHORT_CODES + LONG_CODES) {
+		// 7919 is prime and does not divide 26^3 * 100, so this is a permutation too.
+		const n = ((index - SHORT_CODES) * 7919 + 1234) % LONG_CODES;
+		const letters = Math.floor(n / 100);
+		return letter(Math.floor(letters / 676)) + letter(Math.floor(letters / 26) % 26) + letter(letters % 26) + String(n % 100).padStart(2, '0');
+	}
+	return `P${index}`;
 }
 
 type PackKind = 'solid' | 'injection' | 'liquid' | 'bag' | 'topical' | 'sachet' | 'vaccine';
@@ -797,6 +810,14 @@ function cross(parts: ReadonlyArray<readonly string[]>): string[] {
 
 /** Every product name the catalogue can contain; the seed shuffles these and keeps 1,250. */
 function candidates(): Candidate[] {
+	// Built once: bulk growth draws from it again and again.
+	candidatePool ??= buildCandidates();
+	return candidatePool.map((c) => ({ ...c }));
+}
+
+let candidatePool: Candidate[] | undefined;
+
+function buildCandidates(): Candidate[] {
 	const out: Candidate[] = [];
 	DRUGS.forEach((drug, n) => {
 		for (const [variant, kind] of drug.variants) {
@@ -896,27 +917,89 @@ export function seedProducts(): OpenBoxesProduct[] {
 		const created = FIRST_CREATED + Math.floor((i * 2.5 * DAY + random() * DAY * 0.9) / 1000) * 1000;
 		const edited = random() < 0.3 ? 0 : Math.floor(random() * 400 * DAY);
 		const updated = Math.min(created + Math.floor(edited / 1000) * 1000, LAST_UPDATE);
-		const handlingIcons: HandlingIcon[] = [];
-		if (c.coldChain) handlingIcons.push({ ...HANDLING_ICONS.coldChain });
-		if (c.controlled) handlingIcons.push({ ...HANDLING_ICONS.controlledSubstance });
-		if (c.hazardous) handlingIcons.push({ ...HANDLING_ICONS.hazardousMaterial });
-		products.push({
-			id: hibernateUuid(created, i + 1),
-			productCode: productCodeFor(i),
-			name,
-			description: describe(c, random),
-			category: c.category,
-			unitOfMeasure: c.uom,
-			pricePerUnit: random() < 0.05 ? null : Math.round(c.price * (0.8 + random() * 0.4) * 100) / 100,
-			dateCreated: grailsDate(created),
-			lastUpdated: grailsDate(updated),
-			updatedBy: UPDATERS[Math.floor(random() * UPDATERS.length)],
-			color: random() < 0.1 ? COLORS[Math.floor(random() * COLORS.length)] : null,
-			handlingIcons,
-			lotAndExpiryControl: c.lot,
-			active: i % 20 !== 13,
-			displayNames: { default: null },
-		});
+		products.push(
+			makeProduct(c, random, {
+				id: hibernateUuid(created, i + 1),
+				productCode: productCodeFor(i),
+				name,
+				created,
+				updated,
+				active: i % 20 !== 13,
+			}),
+		);
 	}
 	return products;
+}
+
+/** A product of candidate `c`: description, price, updater and colour drawn from `random` in the seed's order. */
+function makeProduct(
+	c: Candidate,
+	random: () => number,
+	fields: { id: string; productCode: string; name: string; created: number; updated: number; active: boolean },
+): OpenBoxesProduct {
+	const handlingIcons: HandlingIcon[] = [];
+	if (c.coldChain) handlingIcons.push({ ...HANDLING_ICONS.coldChain });
+	if (c.controlled) handlingIcons.push({ ...HANDLING_ICONS.controlledSubstance });
+	if (c.hazardous) handlingIcons.push({ ...HANDLING_ICONS.hazardousMaterial });
+	return {
+		id: fields.id,
+		productCode: fields.productCode,
+		name: fields.name,
+		description: describe(c, random),
+		category: c.category,
+		unitOfMeasure: c.uom,
+		pricePerUnit: random() < 0.05 ? null : Math.round(c.price * (0.8 + random() * 0.4) * 100) / 100,
+		dateCreated: grailsDate(fields.created),
+		lastUpdated: grailsDate(fields.updated),
+		updatedBy: UPDATERS[Math.floor(random() * UPDATERS.length)],
+		color: random() < 0.1 ? COLORS[Math.floor(random() * COLORS.length)] : null,
+		handlingIcons,
+		lotAndExpiryControl: c.lot,
+		active: fields.active,
+		displayNames: { default: null },
+	};
+}
+
+/**
+ * `n` more active products like the seeded ones, all created at `stampMs` (whole seconds, as the
+ * database stores them), for a catalogue that has `existing`: codes go on through productCodeFor
+ * and names are a candidate's plus ` #<position>`, both skipping any already taken. Ids take
+ * their time part from just after `stampMs`, never a whole second like the ids the API hands
+ * out, and `nextCounter` gives their counters.
+ */
+export function moreProducts(
+	existing: readonly OpenBoxesProduct[],
+	n: number,
+	stampMs: number,
+	nextCounter: () => number,
+): OpenBoxesProduct[] {
+	const pool = candidates();
+	const random = prng(20160104 + existing.length);
+	const ids = new Set(existing.map((p) => p.id));
+	const codes = new Set(existing.map((p) => p.productCode));
+	const names = new Set(existing.map((p) => p.name));
+	const added: OpenBoxesProduct[] = [];
+	let codeIndex = existing.length;
+	let idMs = stampMs + 1;
+	let inMs = 0;
+	for (let k = 0; k < n; k++) {
+		const position = existing.length + k + 1;
+		let id: string;
+		do {
+			// The id holds 16 bits of counter: past 65,536 ids in one millisecond, the next millisecond.
+			if (inMs === 0x10000) [idMs, inMs] = [idMs + 1, 0];
+			inMs++;
+			id = hibernateUuid(idMs, nextCounter());
+		} while (ids.has(id));
+		while (codes.has(productCodeFor(codeIndex))) codeIndex++;
+		const productCode = productCodeFor(codeIndex++);
+		const c = pool[Math.floor(random() * pool.length)];
+		let name = `${c.name} #${position}`;
+		for (let copy = 2; names.has(name); copy++) name = `${c.name} #${position}-${copy}`;
+		ids.add(id);
+		codes.add(productCode);
+		names.add(name);
+		added.push(makeProduct(c, random, { id, productCode, name, created: stampMs, updated: stampMs, active: true }));
+	}
+	return added;
 }

@@ -20,6 +20,7 @@ import {
 	NOT_FOUND,
 	bodyObject,
 	comparator,
+	compareValues,
 	empty,
 	enumValue,
 	errorBody,
@@ -53,6 +54,7 @@ import {
 	EXPIRATION_FILTERS,
 	INVENTORY_LEVEL_STATUSES,
 	grailsDate,
+	productsChanged,
 	usDate,
 	type ExpirationFilter,
 	type InventoryLevelStatus,
@@ -108,6 +110,7 @@ import {
 	OPENBOXES_MANAGER,
 	PRODUCT_CATEGORIES,
 	ROLE_TYPES,
+	moreProducts,
 	seedUsers,
 	type OpenBoxesLocation,
 	type OpenBoxesProduct,
@@ -141,8 +144,9 @@ export interface ApiKeyGrant {
 export interface OpenBoxesSandboxOptions {
 	/** Idle time after which a session is gone; OpenBoxes sets 7200 s (2 h) per request. */
 	sessionIdleSeconds: number;
-	/** Requests per one-minute window per session (or per client address before login); null = no
-	 * limit, as in the open-source server. A number turns on the hosted vendor layer (429s). */
+	/** Requests per one-minute window per session, API key, or client address before login; null = no
+	 * limit, as in the open-source server. A number turns on the hosted vendor layer (429s). The
+	 * window is timed by the record clock, so a test passes it by setting the clock. */
 	rateLimitPerMinute: number | null;
 	/** Hosted-tier API keys (the open-source server has none): key -> the user and location it acts
 	 * as. An empty map ignores the header entirely, like the open-source server. */
@@ -284,6 +288,17 @@ function validateOptions(options: Partial<OpenBoxesSandboxOptions>): Partial<Ope
 
 type SortKey = (p: OpenBoxesProduct) => SortValue;
 
+/** A product list kept between requests, and the catalogue it was made from (see cachedProducts). */
+interface CachedProducts {
+	source: OpenBoxesProduct[];
+	length: number;
+	revision: number;
+	rows: OpenBoxesProduct[];
+}
+
+/** At most this many product lists are kept (each search term makes one). */
+const CACHED_PRODUCT_LISTS = 64;
+
 /** Sortable product properties; strings compare case-insensitively like MySQL's default collation. */
 const SORT_KEYS: Record<string, SortKey> = {
 	name: (p) => p.name.toLowerCase(),
@@ -299,11 +314,6 @@ const SORT_KEYS: Record<string, SortKey> = {
 	id: (p) => p.id,
 };
 
-/** The sort is a total order: equal keys fall back to id ascending, so paging never skips a row. */
-function productComparator(sort: string, descending: boolean): (a: OpenBoxesProduct, b: OpenBoxesProduct) => number {
-	return comparator(SORT_KEYS[sort], descending);
-}
-
 function npe(property: string): never {
 	return fail('java.lang.NullPointerException', `Cannot get property '${property}' on null object`);
 }
@@ -315,7 +325,9 @@ export class OpenBoxesSandbox extends SandboxServer {
 	private sessions = new Map<string, Session>();
 	private buckets = new Map<string, RateBucket>();
 	private deliveries: OpenBoxesWebhookDelivery[] = [];
-	/** The clock dateCreated and lastUpdated come from: real time unless a test sets it (also `POST /__sandbox/clock {"at"}`). */
+	/** Product lists by sort order and filter, kept between requests (see cachedProducts). */
+	private productLists = new Map<string, CachedProducts>();
+	/** The clock dateCreated and lastUpdated come from, and the rate-limit windows: real time unless a test sets it (also `POST /__sandbox/clock {"at"}`). */
 	readonly clock = new RecordClock();
 
 	constructor(options: Partial<OpenBoxesSandboxOptions> = {}) {
@@ -343,7 +355,18 @@ export class OpenBoxesSandbox extends SandboxServer {
 
 	/** The current catalogue (seed plus anything created), inactive included, in default order. */
 	products(): OpenBoxesProduct[] {
-		return [...this.state.products].sort(productComparator('name', false)).map((p) => structuredClone(p));
+		return this.sortedProducts('name', false).map((p) => structuredClone(p));
+	}
+
+	/**
+	 * Appends `n` active products made like the seeded ones (unique codes and names), all created
+	 * and last updated at the record clock's current second, as a bulk import in that second
+	 * would. In memory: about a second per 100,000. reset() drops them.
+	 */
+	addProducts(n: number): void {
+		if (!Number.isInteger(n) || n < 0) throw new Error(`count must be a whole number of 0 or more, got ${n}`);
+		const added = moreProducts(this.state.products, n, this.nowSeconds(), () => ++this.state.counter);
+		for (const product of added) this.state.products.push(product);
 	}
 
 	/** Every location: facilities, suppliers, wards, bins and inactive ones. */
@@ -417,6 +440,7 @@ export class OpenBoxesSandbox extends SandboxServer {
 			if (!product) throw new Error(`unknown product: ${id}`);
 			product.lastUpdated = stamp;
 		}
+		productsChanged(this.state);
 	}
 
 	/** Every stock movement as `GET /api/stockMovements/{id}` renders it, oldest first. */
@@ -512,7 +536,43 @@ export class OpenBoxesSandbox extends SandboxServer {
 		this.sessions.clear();
 		this.buckets.clear();
 		this.deliveries = [];
+		this.productLists.clear();
 		this.clock.set(null);
+	}
+
+	/**
+	 * A product list made by `build`, kept between requests while the catalogue is the same array,
+	 * as long, and at the same productsRevision: sorting and filtering 100,000 products for each
+	 * page would cost far more than the page. Products are only appended in place; a delete,
+	 * reset or rollback replaces the array.
+	 */
+	private cachedProducts(key: string, build: () => OpenBoxesProduct[]): OpenBoxesProduct[] {
+		const { products, productsRevision } = this.state;
+		const cached = this.productLists.get(key);
+		if (cached?.source === products && cached.length === products.length && cached.revision === productsRevision) {
+			return cached.rows;
+		}
+		const rows = build();
+		if (this.productLists.size >= CACHED_PRODUCT_LISTS) this.productLists.clear();
+		this.productLists.set(key, { source: products, length: products.length, revision: productsRevision, rows });
+		return rows;
+	}
+
+	/**
+	 * Every product in one sort order, a total one as `comparator` makes it: equal keys fall back to
+	 * id ascending, so paging never skips a row. Each key is worked out once, not per comparison.
+	 */
+	private sortedProducts(sort: string, descending: boolean): OpenBoxesProduct[] {
+		return this.cachedProducts(`sort:${sort}:${descending}`, () => {
+			const keyOf = SORT_KEYS[sort];
+			const keyed = this.state.products.map((product) => ({ id: product.id, key: keyOf(product), product }));
+			keyed.sort((a, b) => {
+				const primary = compareValues(a.key, b.key);
+				if (primary !== 0) return descending ? -primary : primary;
+				return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+			});
+			return keyed.map(({ product }) => product);
+		});
 	}
 
 	/** Now, truncated to the second: the database stores datetimes without milliseconds. */
@@ -892,19 +952,21 @@ export class OpenBoxesSandbox extends SandboxServer {
 	/**
 	 * The hosted layer in front of the app: a fixed one-minute window per session, per API key,
 	 * or per client address when the call carries neither. It answers before the app runs, so a
-	 * rejected call neither reaches the handler nor refreshes the session.
+	 * rejected call neither reaches the handler nor refreshes the session. Windows follow the
+	 * record clock, so a test that sets the clock a minute on passes one without waiting.
 	 */
 	private rateLimited(ctx: RequestContext, next: () => SandboxResponse): SandboxResponse {
 		const limit = this.settings.rateLimitPerMinute;
 		if (limit === null) return next();
-		const now = Date.now();
+		const now = this.clock.now();
 		const apiKey = this.apiKeyOf(ctx);
 		const key =
 			(apiKey !== undefined ? `key:${apiKey}` : undefined) ??
 			this.peekSession(ctx)?.id ??
 			`addr:${ctx.req.socket.remoteAddress ?? 'unknown'}`;
 		let bucket = this.buckets.get(key);
-		if (!bucket || now - bucket.windowStart >= RATE_WINDOW_MS) {
+		// A clock set back also starts a new window, so Retry-After never exceeds a minute.
+		if (!bucket || now - bucket.windowStart >= RATE_WINDOW_MS || now < bucket.windowStart) {
 			bucket = { windowStart: now, count: 0 };
 			this.buckets.set(key, bucket);
 		}
@@ -1099,16 +1161,17 @@ export class OpenBoxesSandbox extends SandboxServer {
 		const includeInactive = ['true', 'on'].includes((ctx.query.get('includeInactive') ?? '').toLowerCase());
 		const q = (ctx.query.get('q') ?? '').trim().toLowerCase();
 
-		const matches = this.state.products
-			.filter((p) => includeInactive || p.active)
-			.filter(
+		// Filtering the sorted list keeps its order: the same rows as sorting the matches.
+		const matches = this.cachedProducts(`list:${sort}:${descending}:${includeInactive}:${q}`, () =>
+			this.sortedProducts(sort, descending).filter(
 				(p) =>
-					!q ||
-					p.name.toLowerCase().includes(q) ||
-					p.productCode.toLowerCase().includes(q) ||
-					(p.description ?? '').toLowerCase().includes(q),
-			)
-			.sort(productComparator(sort, descending));
+					(includeInactive || p.active) &&
+					(!q ||
+						p.name.toLowerCase().includes(q) ||
+						p.productCode.toLowerCase().includes(q) ||
+						(p.description ?? '').toLowerCase().includes(q)),
+			),
+		);
 		// GORM only applies max/offset when they are > -1; Hibernate treats max 0 as "no limit".
 		return ok({ data: page(matches, ctx).map((p) => productJson(p)), totalCount: matches.length });
 	}

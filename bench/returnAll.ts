@@ -1,0 +1,231 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a benchmark, never published: n8n's rules for node code do not apply */
+/**
+ * P1: Return All of a big list, inside n8n, against the floor (a plain Node loop fetching the same
+ * pages with the same sign-in) and, for Apicbase, against n8n's own HTTP Request node following
+ * `next` (what a builder would use instead). P5: n8n's peak memory while the same list is read.
+ */
+import { APICBASE_PAGE_SIZE } from '../nodes/Apicbase/transport';
+import { MBX_PAGE_SIZE } from '../nodes/Mbx/transport';
+import { OPENBOXES_PAGE_SIZE } from '../nodes/OpenBoxes/transport';
+import { CREDENTIAL_IDS } from '../test/e2e/support/fixtures';
+import { base, chain, manualTrigger, ours, workflow, MANUAL_TRIGGER } from '../test/e2e/support/workflow';
+import { APICBASE_DEMO } from '../test/sandbox/apicbase/server';
+import { MBX_DEMO } from '../test/sandbox/mbx/server';
+import { mbxClient } from '../test/sandbox/mbx/testClient';
+import { openBoxesClient } from '../test/sandbox/openboxes/testClient';
+import type { Sandboxes } from '../test/sandbox/start';
+import { peakResidentDuring, residentBytes, runInN8n, type BenchN8n } from './n8n';
+import { median, type Measured } from './report';
+
+export const HEADER_AUTH_ID = 'benchApicbaseBearer';
+const PEER_ID = 'benchP1HttpRequest';
+
+const SUPPLIER = { apicbaseSupplierApi: { id: CREDENTIAL_IDS.apicbaseSupplier, name: 'Apicbase supplier account' } };
+const HMAC = { mbxHmacApi: { id: CREDENTIAL_IDS.mbxHmac, name: 'MBX account' } };
+const OPENBOXES = { openBoxesApi: { id: CREDENTIAL_IDS.openBoxes, name: 'OpenBoxes account' } };
+
+/** A supplier token from Apicbase's token endpoint, as the floor and the HTTP Request node use it. */
+export async function apicbaseToken(sandboxes: Sandboxes): Promise<string> {
+	const response = await fetch(`${sandboxes.apicbase.url}${APICBASE_DEMO.tokenPath}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: APICBASE_DEMO.supplierClientId,
+			client_secret: APICBASE_DEMO.supplierClientSecret,
+			scope: APICBASE_DEMO.supplierScope,
+		}),
+	});
+	const body = (await response.json()) as { access_token?: string };
+	if (!body.access_token) throw new Error(`no Apicbase token: ${JSON.stringify(body)}`);
+	return body.access_token;
+}
+
+interface Vendor {
+	name: string;
+	/** The list path in the sandbox's request log. */
+	path: string;
+	pageSize: number;
+	/** Our node's workflow: a manual trigger and the Return All node. */
+	workflow: ReturnType<typeof workflow>;
+	/** The floor: every page fetched by a plain loop; returns the records read. */
+	floor: () => Promise<number>;
+	requests: () => number;
+}
+
+function vendors(sandboxes: Sandboxes, apicbaseBearer: string): Vendor[] {
+	const mbxApi = mbxClient(() => sandboxes.mbx.url, MBX_DEMO);
+	const openBoxes = openBoxesClient(sandboxes.openBoxes);
+	let cookie = '';
+	const count = (log: Array<{ path: string; method: string }>, path: string) => log.filter((r) => r.method === 'GET' && r.path === path).length;
+	return [
+		{
+			name: 'MBX items',
+			path: '/v2/items',
+			pageSize: MBX_PAGE_SIZE,
+			workflow: workflow('benchP1Mbx', 'Bench: MBX items', [manualTrigger(), ours('Return All', 'mbx', { resource: 'item', operation: 'getAll', returnAll: true, filters: {} }, HMAC)], chain(MANUAL_TRIGGER, 'Return All')),
+			floor: async () => {
+				let read = 0;
+				for (let offset = 0; ; offset += MBX_PAGE_SIZE) {
+					const reply = await mbxApi('GET', `/v2/items?q=${encodeURIComponent(JSON.stringify({ limit: MBX_PAGE_SIZE, offset }))}`);
+					const page = reply.json as { results: unknown[]; total_results: number };
+					read += page.results.length;
+					if (offset + MBX_PAGE_SIZE >= page.total_results) return read;
+				}
+			},
+			requests: () => count(sandboxes.mbx.requests, '/v2/items'),
+		},
+		{
+			name: 'OpenBoxes products',
+			path: '/openboxes/api/products',
+			pageSize: OPENBOXES_PAGE_SIZE,
+			workflow: workflow(
+				'benchP1OpenBoxes',
+				'Bench: OpenBoxes products',
+				[manualTrigger(), ours('Return All', 'openBoxes', { authentication: 'session', resource: 'product', operation: 'getAll', returnAll: true, filters: {} }, OPENBOXES)],
+				chain(MANUAL_TRIGGER, 'Return All'),
+			),
+			floor: async () => {
+				cookie ||= await openBoxes.login();
+				let read = 0;
+				for (let offset = 0; ; offset += OPENBOXES_PAGE_SIZE) {
+					const reply = await openBoxes.call(`/products?max=${OPENBOXES_PAGE_SIZE}&offset=${offset}`, { cookie });
+					const page = reply.json as { data: unknown[]; totalCount: number };
+					read += page.data.length;
+					if (offset + OPENBOXES_PAGE_SIZE >= page.totalCount) return read;
+				}
+			},
+			requests: () => count(sandboxes.openBoxes.requests, '/openboxes/api/products'),
+		},
+		{
+			name: 'Apicbase supplier orders',
+			path: APICBASE_DEMO.purchaseOrdersPath,
+			pageSize: APICBASE_PAGE_SIZE,
+			workflow: workflow(
+				'benchP1Apicbase',
+				'Bench: Apicbase supplier orders',
+				[manualTrigger(), ours('Return All', 'apicbaseSupplier', { resource: 'supplierPurchaseOrder', operation: 'getAll', returnAll: true, filters: {} }, SUPPLIER)],
+				chain(MANUAL_TRIGGER, 'Return All'),
+			),
+			floor: async () => {
+				let read = 0;
+				for (let url: string | null = `${sandboxes.apicbase.url}${APICBASE_DEMO.purchaseOrdersPath}?page_size=${APICBASE_PAGE_SIZE}&page=1`; url; ) {
+					const reply = await fetch(url, { headers: { Authorization: `Bearer ${apicbaseBearer}`, Accept: 'application/json' } });
+					const page = JSON.parse(await reply.text()) as { results: unknown[]; next: string | null };
+					read += page.results.length;
+					url = page.next;
+				}
+				return read;
+			},
+			requests: () => count(sandboxes.apicbase.requests, APICBASE_DEMO.purchaseOrdersPath),
+		},
+	];
+}
+
+/** n8n's HTTP Request node reading the Apicbase list by following `next`, then Split Out to one item per order. */
+export function httpRequestPeer(sandboxes: Sandboxes, id: string) {
+	const request = base('HTTP Request', 'httpRequest', 4.2, {
+		url: `${sandboxes.apicbase.url}${APICBASE_DEMO.purchaseOrdersPath}`,
+		authentication: 'genericCredentialType',
+		genericAuthType: 'httpHeaderAuth',
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'page_size', value: String(APICBASE_PAGE_SIZE) }] },
+		options: {
+			pagination: {
+				pagination: {
+					paginationMode: 'responseContainsNextURL',
+					nextURL: '={{ $response.body.next }}',
+					paginationCompleteWhen: 'other',
+					completeExpression: '={{ !$response.body.next }}',
+				},
+			},
+		},
+	});
+	request.credentials = { httpHeaderAuth: { id: HEADER_AUTH_ID, name: 'Apicbase bearer (bench)' } };
+	const split = base('Split Out', 'splitOut', 1, { fieldToSplitOut: 'results', options: {} });
+	return workflow(id, 'Bench: HTTP Request node, Apicbase orders', [manualTrigger(), request, split], chain(MANUAL_TRIGGER, 'HTTP Request', 'Split Out'));
+}
+
+/** The workflows P1 and P5 run, to import before n8n starts. */
+export function returnAllWorkflows(sandboxes: Sandboxes) {
+	return [...vendors(sandboxes, '').map((vendor) => vendor.workflow), httpRequestPeer(sandboxes, PEER_ID)];
+}
+
+
+export async function returnAll(bench: BenchN8n, sandboxes: Sandboxes, records: number, rounds: number, bearer: string): Promise<Measured[]> {
+	const results: Measured[] = [];
+	for (const vendor of vendors(sandboxes, bearer)) {
+		const ours: number[] = [];
+		const floor: number[] = [];
+		let requests = 0;
+		let items = 0;
+		let listed = 0;
+		for (let round = 0; round < rounds; round++) {
+			const before = vendor.requests();
+			const run = await runInN8n(bench, vendor.workflow.id, MANUAL_TRIGGER);
+			requests = vendor.requests() - before;
+			items = run['Return All'].items;
+			ours.push(run['Return All'].executionTime);
+			const started = performance.now();
+			listed = await vendor.floor();
+			floor.push(performance.now() - started);
+		}
+		// OpenBoxes lists only active products: the floor's count is what the list holds.
+		if (items !== listed || listed < records * 0.9) throw new Error(`${vendor.name}: Return All gave ${items} items, the list holds ${listed}`);
+		const expectedRequests = Math.ceil(listed / vendor.pageSize);
+		results.push({
+			case: `P1 Return All ${listed.toLocaleString('en')} ${vendor.name}`,
+			ours: median(ours),
+			comparison: median(floor),
+			against: 'plain Node loop (floor)',
+			unit: 'ms',
+			target: 1.15,
+			note: `${requests} requests of ${vendor.pageSize} (ceil(N/page) = ${expectedRequests})`,
+		});
+		if (vendor.name.startsWith('Apicbase')) {
+			const peerTimes: number[] = [];
+			for (let round = 0; round < rounds; round++) {
+				const run = await runInN8n(bench, PEER_ID, MANUAL_TRIGGER);
+				if (run['Split Out'].items !== listed) throw new Error(`HTTP Request + Split Out gave ${run['Split Out'].items} items, the list holds ${listed}`);
+				peerTimes.push(run['HTTP Request'].executionTime + run['Split Out'].executionTime);
+			}
+			results.push({
+				case: `P1 Return All ${listed.toLocaleString('en')} ${vendor.name}`,
+				ours: median(ours),
+				comparison: median(peerTimes),
+				against: "n8n's HTTP Request node + Split Out",
+				unit: 'ms',
+				target: 1.0,
+				note: 'the node builders would use instead',
+			});
+		}
+	}
+	return results;
+}
+
+/** P5: n8n's peak resident memory while Return All reads `records` Apicbase orders, ours and the HTTP Request node's. */
+export async function memory(bench: BenchN8n, records: number): Promise<Measured[]> {
+	const pid = bench.n8n.serverPid;
+	const measure = async (workflowId: string, node: string) => {
+		// Let the previous run's garbage go first: the idle figure is taken just before.
+		await new Promise((resolve) => setTimeout(resolve, 3000));
+		const idle = residentBytes(pid);
+		const { result, peakBytes } = await peakResidentDuring(pid, async () => await runInN8n(bench, workflowId, MANUAL_TRIGGER));
+		if (result[node].items !== records) throw new Error(`${workflowId}: ${result[node].items} items, expected ${records}`);
+		return { idle, peakBytes };
+	};
+	const ours = await measure('benchP1Apicbase', 'Return All');
+	const peer = await measure(PEER_ID, 'Split Out');
+	const perItem = (m: { idle: number; peakBytes: number }) => (m.peakBytes - m.idle) / records;
+	return [
+		{
+			case: `P5 memory, Return All ${records.toLocaleString('en')} Apicbase orders`,
+			ours: perItem(ours),
+			comparison: perItem(peer),
+			against: "n8n's HTTP Request node + Split Out",
+			unit: 'bytes/item',
+			target: 1.0,
+			note: `peak ${(ours.peakBytes / 2 ** 20).toFixed(0)} MB over idle ${(ours.idle / 2 ** 20).toFixed(0)} MB (HTTP Request: ${(peer.peakBytes / 2 ** 20).toFixed(0)} over ${(peer.idle / 2 ** 20).toFixed(0)})`,
+		},
+	];
+}

@@ -1,0 +1,82 @@
+/**
+ * P3: the shipped *PO sync: OpenBoxes to MBX* over new placed purchase orders while both sandboxes
+ * allow only so many requests a minute (429 with Retry-After beyond that). The wall time is set
+ * against its lower bound, the busiest vendor's requests ÷ the limit; no run may fail and no MBX
+ * order may be made twice.
+ */
+import { loadWorkflow } from '../test/e2e/support/fixtures';
+import { OPENBOXES_DEMO } from '../test/sandbox/openboxes/server';
+import { openBoxesClient } from '../test/sandbox/openboxes/testClient';
+import type { Sandboxes } from '../test/sandbox/start';
+import { runInN8n, type BenchN8n } from './n8n';
+import type { Measured } from './report';
+
+const PO_SYNC = 'po-sync-openboxes-to-mbx.json';
+const RUN_NOW = 'Run Now';
+/** The OpenBoxes product codes the shipped workflow's table maps to MBX products. */
+const MAPPED_PRODUCT_CODES = ['SK53', 'JK14', 'CA14', 'UJ37', 'KN99'];
+
+export function syncWorkflows() {
+	return [loadWorkflow(PO_SYNC)];
+}
+
+export async function syncUnderLimit(bench: BenchN8n, sandboxes: Sandboxes, orders: number, limitPerMinute: number): Promise<Measured[]> {
+	const { openBoxes, mbx } = sandboxes;
+	const workflowId = syncWorkflows()[0].id;
+	// The purchase orders already placed go first, without a limit, so that the new ones are all that is left.
+	await runInN8n(bench, workflowId, RUN_NOW);
+
+	const client = openBoxesClient(openBoxes);
+	const cookie = await client.login();
+	const products = openBoxes.products().filter((p) => MAPPED_PRODUCT_CODES.includes(String(p.productCode)));
+	const orderNumbers: string[] = [];
+	for (let n = 0; n < orders; n++) {
+		const reply = await client.call('/purchaseOrders', {
+			cookie,
+			body: {
+				name: `Bench sync ${n + 1}`,
+				origin: { id: OPENBOXES_DEMO.supplierId },
+				destination: { id: OPENBOXES_DEMO.locationId },
+				orderedBy: { id: OPENBOXES_DEMO.userId },
+				orderItems: [{ product: { id: products[n % products.length].id }, quantity: 1 + (n % 4), unitPrice: 12.5 + n }],
+			},
+		});
+		if (reply.status >= 300) throw new Error(`OpenBoxes purchase order: ${reply.status} ${reply.text}`);
+		const { id, orderNumber } = (reply.json as { data: { id: string; orderNumber: string } }).data;
+		openBoxes.setPurchaseOrderStatus(id, 'PLACED');
+		orderNumbers.push(orderNumber);
+	}
+
+	const logs = { mbx: mbx.requests, openBoxes: openBoxes.requests };
+	const before = { mbx: logs.mbx.length, openBoxes: logs.openBoxes.length };
+	mbx.configure({ rateLimitPerMinute: limitPerMinute });
+	openBoxes.configure({ rateLimitPerMinute: limitPerMinute });
+	const started = performance.now();
+	try {
+		await runInN8n(bench, workflowId, RUN_NOW);
+	} finally {
+		mbx.configure({ rateLimitPerMinute: null });
+		openBoxes.configure({ rateLimitPerMinute: null });
+	}
+	const wallMs = performance.now() - started;
+
+	const sent = { mbx: logs.mbx.slice(before.mbx), openBoxes: logs.openBoxes.slice(before.openBoxes) };
+	const answered = (list: Array<{ status: number }>) => list.filter((r) => r.status !== 429).length;
+	const throttled = sent.mbx.length + sent.openBoxes.length - answered(sent.mbx) - answered(sent.openBoxes);
+	const boundMs = (Math.max(answered(sent.mbx), answered(sent.openBoxes)) / limitPerMinute) * 60_000;
+	const made = orderNumbers.map((number) => mbx.orders().filter((order) => order.purchase_order === number).length);
+	const missing = made.filter((count) => count === 0).length;
+	const doubled = made.filter((count) => count > 1).length;
+	if (missing || doubled) throw new Error(`PO sync under a limit: ${missing} purchase orders missing in MBX, ${doubled} made twice`);
+	return [
+		{
+			case: `P3 PO sync OpenBoxes to MBX, ${orders} orders, ${limitPerMinute} requests/min per vendor`,
+			ours: wallMs / 1000,
+			comparison: boundMs / 1000,
+			against: 'lower bound (busiest vendor: requests ÷ limit)',
+			unit: 's',
+			target: 1.1,
+			note: `MBX ${answered(sent.mbx)} requests, OpenBoxes ${answered(sent.openBoxes)}; ${throttled} answered 429 and retried; 0 failed runs, 0 duplicates, ${orders} MBX orders`,
+		},
+	];
+}
