@@ -10,6 +10,7 @@ import { OPENBOXES_PAGE_SIZE } from '../nodes/OpenBoxes/transport';
 import { CREDENTIAL_IDS } from '../test/e2e/support/fixtures';
 import { base, chain, manualTrigger, ours, workflow, MANUAL_TRIGGER } from '../test/e2e/support/workflow';
 import { APICBASE_DEMO } from '../test/sandbox/apicbase/server';
+import { fetchSupplierToken } from '../test/sandbox/apicbase/testClient';
 import { MBX_DEMO } from '../test/sandbox/mbx/server';
 import { mbxClient } from '../test/sandbox/mbx/testClient';
 import { openBoxesClient } from '../test/sandbox/openboxes/testClient';
@@ -24,22 +25,8 @@ const SUPPLIER = { apicbaseSupplierApi: { id: CREDENTIAL_IDS.apicbaseSupplier, n
 const HMAC = { mbxHmacApi: { id: CREDENTIAL_IDS.mbxHmac, name: 'MBX account' } };
 const OPENBOXES = { openBoxesApi: { id: CREDENTIAL_IDS.openBoxes, name: 'OpenBoxes account' } };
 
-/** A supplier token from Apicbase's token endpoint, as the floor and the HTTP Request node use it. */
-export async function apicbaseToken(sandboxes: Sandboxes): Promise<string> {
-	const response = await fetch(`${sandboxes.apicbase.url}${APICBASE_DEMO.tokenPath}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: APICBASE_DEMO.supplierClientId,
-			client_secret: APICBASE_DEMO.supplierClientSecret,
-			scope: APICBASE_DEMO.supplierScope,
-		}),
-	});
-	const body = (await response.json()) as { access_token?: string };
-	if (!body.access_token) throw new Error(`no Apicbase token: ${JSON.stringify(body)}`);
-	return body.access_token;
-}
+/** A supplier token, as the floor and the HTTP Request node use it. */
+export const apicbaseToken = async (sandboxes: Sandboxes) => await fetchSupplierToken(sandboxes.apicbase.url);
 
 interface Vendor {
 	name: string;

@@ -4,17 +4,13 @@
  * against its lower bound, the busiest vendor's requests ÷ the limit; no run may fail and no MBX
  * order may be made twice.
  */
-import { loadWorkflow } from '../test/e2e/support/fixtures';
-import { OPENBOXES_DEMO } from '../test/sandbox/openboxes/server';
-import { openBoxesClient } from '../test/sandbox/openboxes/testClient';
+import { loadWorkflow, placeNewPurchaseOrders } from '../test/e2e/support/fixtures';
 import type { Sandboxes } from '../test/sandbox/start';
 import { runInN8n, type BenchN8n } from './n8n';
 import type { Measured } from './report';
 
 const PO_SYNC = 'po-sync-openboxes-to-mbx.json';
 const RUN_NOW = 'Run Now';
-/** The OpenBoxes product codes the shipped workflow's table maps to MBX products. */
-const MAPPED_PRODUCT_CODES = ['SK53', 'JK14', 'CA14', 'UJ37', 'KN99'];
 
 export function syncWorkflows() {
 	return [loadWorkflow(PO_SYNC)];
@@ -26,26 +22,7 @@ export async function syncUnderLimit(bench: BenchN8n, sandboxes: Sandboxes, orde
 	// The purchase orders already placed go first, without a limit, so that the new ones are all that is left.
 	await runInN8n(bench, workflowId, RUN_NOW);
 
-	const client = openBoxesClient(openBoxes);
-	const cookie = await client.login();
-	const products = openBoxes.products().filter((p) => MAPPED_PRODUCT_CODES.includes(String(p.productCode)));
-	const orderNumbers: string[] = [];
-	for (let n = 0; n < orders; n++) {
-		const reply = await client.call('/purchaseOrders', {
-			cookie,
-			body: {
-				name: `Bench sync ${n + 1}`,
-				origin: { id: OPENBOXES_DEMO.supplierId },
-				destination: { id: OPENBOXES_DEMO.locationId },
-				orderedBy: { id: OPENBOXES_DEMO.userId },
-				orderItems: [{ product: { id: products[n % products.length].id }, quantity: 1 + (n % 4), unitPrice: 12.5 + n }],
-			},
-		});
-		if (reply.status >= 300) throw new Error(`OpenBoxes purchase order: ${reply.status} ${reply.text}`);
-		const { id, orderNumber } = (reply.json as { data: { id: string; orderNumber: string } }).data;
-		openBoxes.setPurchaseOrderStatus(id, 'PLACED');
-		orderNumbers.push(orderNumber);
-	}
+	const orderNumbers = await placeNewPurchaseOrders(openBoxes, orders, 'Bench sync');
 
 	const logs = { mbx: mbx.requests, openBoxes: openBoxes.requests };
 	const before = { mbx: logs.mbx.length, openBoxes: logs.openBoxes.length };

@@ -16,14 +16,12 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { loadWorkflow, productionWebhookUrl, sandboxCredentials, waitForWebhook } from '../e2e/support/fixtures';
+import { loadWorkflow, placeNewPurchaseOrders, productionWebhookUrl, sandboxCredentials, waitForWebhook } from '../e2e/support/fixtures';
 import { packPackage } from '../e2e/support/package';
 import { QueueCluster, startQueueServices, stopQueueServices, type QueueServices } from '../e2e/support/queue';
 import { N8nRest } from '../e2e/support/rest';
 import { ensureN8nRuntime } from '../e2e/support/runtime';
 import { waitFor } from '../e2e/support/sink';
-import { OPENBOXES_DEMO } from '../sandbox/openboxes/server';
-import { openBoxesClient } from '../sandbox/openboxes/testClient';
 import type { RecordedRequest, SandboxResponse } from '../sandbox/common/server';
 
 jest.setTimeout(30 * 60 * 1000);
@@ -34,8 +32,6 @@ const PO_SYNC_APICBASE = loadWorkflow('po-sync-apicbase-to-mbx.json');
 const PO_SYNC_OPENBOXES = loadWorkflow('po-sync-openboxes-to-mbx.json');
 const NEW_PURCHASE_ORDERS = 50;
 const KILLED_AT = 20;
-/** OpenBoxes products the shipped "Map to MBX" table knows, so every new purchase order can go. */
-const MAPPED_PRODUCT_CODES = ['SK53', 'JK14', 'CA14', 'UJ37', 'KN99'];
 
 const services: Partial<QueueServices> = {};
 let cluster: QueueCluster | undefined;
@@ -145,27 +141,8 @@ it(`PO sync: OpenBoxes to MBX — the worker dies at order ${KILLED_AT} of ${NEW
 	await waitFor('the first run', async () => ((await executionStatus(first)) === 'success' ? true : undefined), 120_000, () => cluster!.describe());
 
 	// Fifty new purchase orders, created through OpenBoxes' API and placed with MBX's supplier.
-	const client = openBoxesClient(openBoxes);
-	const cookie = await client.login();
-	const products = openBoxes.products().filter((p) => MAPPED_PRODUCT_CODES.includes(String(p.productCode)));
-	expect(products).toHaveLength(MAPPED_PRODUCT_CODES.length);
-	const created: string[] = [];
-	for (let n = 0; n < NEW_PURCHASE_ORDERS; n++) {
-		const reply = await client.call('/purchaseOrders', {
-			cookie,
-			body: {
-				name: `Kill test ${n + 1}`,
-				origin: { id: OPENBOXES_DEMO.supplierId },
-				destination: { id: OPENBOXES_DEMO.locationId },
-				orderedBy: { id: OPENBOXES_DEMO.userId },
-				orderItems: [{ product: { id: products[n % products.length].id }, quantity: 1 + (n % 4), unitPrice: 12.5 + n }],
-			},
-		});
-		expect(reply.status).toBeLessThan(300);
-		const { id, orderNumber } = (reply.json as { data: { id: string; orderNumber: string } }).data;
-		openBoxes.setPurchaseOrderStatus(id, 'PLACED');
-		created.push(orderNumber);
-	}
+	const created = await placeNewPurchaseOrders(openBoxes, NEW_PURCHASE_ORDERS, 'Kill test');
+	expect(created).toHaveLength(NEW_PURCHASE_ORDERS);
 	expect(created.some((orderNumber) => ordersFor(orderNumber).length > 0)).toBe(false);
 	const mbxBefore = mbx.orders().length;
 

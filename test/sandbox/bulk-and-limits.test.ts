@@ -6,6 +6,7 @@
  * sandbox clock rather than by waiting. And MBX pages of up to 250 rows.
  */
 import { APICBASE_DEMO, ApicbaseSandbox } from './apicbase/server';
+import { fetchSupplierToken } from './apicbase/testClient';
 import { MBX_DEMO, MBX_OTHER_ORG, MbxSandbox, type MbxOrder } from './mbx/server';
 import { mbxClient, q, type Call } from './mbx/testClient';
 import { ORDER_INPUT_KEYS, validateOrderInput } from './mbx/validation';
@@ -367,20 +368,7 @@ describe('Apicbase', () => {
 	});
 	beforeEach(() => sandbox.reset());
 
-	async function supplierToken(): Promise<string> {
-		const res = await fetch(sandbox.url + APICBASE_DEMO.tokenPath, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({
-				grant_type: 'client_credentials',
-				client_id: APICBASE_DEMO.supplierClientId,
-				client_secret: APICBASE_DEMO.supplierClientSecret,
-				scope: APICBASE_DEMO.supplierScope,
-			}).toString(),
-		});
-		expect(res.status).toBe(200);
-		return ((await res.json()) as Json).access_token;
-	}
+	const supplierToken = async () => await fetchSupplierToken(sandbox.url);
 
 	async function get(path: string, token: string): Promise<{ status: number; headers: Headers; json: Json }> {
 		const res = await fetch(path.startsWith('http') ? path : sandbox.url + path, { headers: { Authorization: `Bearer ${token}` } });

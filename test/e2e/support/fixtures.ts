@@ -6,7 +6,8 @@ import path from 'node:path';
 import { repoRoot } from '../../helpers/paths';
 import { APICBASE_DEMO } from '../../sandbox/apicbase/server';
 import { MBX_DEMO } from '../../sandbox/mbx/server';
-import { OPENBOXES_DEMO } from '../../sandbox/openboxes/server';
+import { OPENBOXES_DEMO, type OpenBoxesSandbox } from '../../sandbox/openboxes/server';
+import { openBoxesClient } from '../../sandbox/openboxes/testClient';
 import { startSandboxes, type Sandboxes } from '../../sandbox/start';
 import type { CredentialImport } from './instance';
 
@@ -103,4 +104,36 @@ export async function waitForWebhook(url: string, describeOnTimeout = () => ''):
 		if (probe > 120) throw new Error(`The webhook ${url} was never registered\n${describeOnTimeout()}`);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
+}
+
+/** OpenBoxes products the shipped "Map to MBX" table (PO sync: OpenBoxes to MBX) knows, so every new purchase order can go. */
+export const MAPPED_PRODUCT_CODES = ['SK53', 'JK14', 'CA14', 'UJ37', 'KN99'];
+
+/**
+ * `count` new purchase orders from MBX's supplier, created through OpenBoxes' API with one mapped
+ * product each and then placed (as a buyer does in the UI). Returns their order numbers.
+ */
+export async function placeNewPurchaseOrders(openBoxes: OpenBoxesSandbox, count: number, name: string): Promise<string[]> {
+	const client = openBoxesClient(openBoxes);
+	const cookie = await client.login();
+	const products = openBoxes.products().filter((p) => MAPPED_PRODUCT_CODES.includes(String(p.productCode)));
+	if (products.length !== MAPPED_PRODUCT_CODES.length) throw new Error(`OpenBoxes has ${products.length} of the ${MAPPED_PRODUCT_CODES.length} mapped products`);
+	const orderNumbers: string[] = [];
+	for (let n = 0; n < count; n++) {
+		const reply = await client.call('/purchaseOrders', {
+			cookie,
+			body: {
+				name: `${name} ${n + 1}`,
+				origin: { id: OPENBOXES_DEMO.supplierId },
+				destination: { id: OPENBOXES_DEMO.locationId },
+				orderedBy: { id: OPENBOXES_DEMO.userId },
+				orderItems: [{ product: { id: products[n % products.length].id }, quantity: 1 + (n % 4), unitPrice: 12.5 + n }],
+			},
+		});
+		if (reply.status >= 300) throw new Error(`OpenBoxes purchase order: ${reply.status} ${reply.text}`);
+		const { id, orderNumber } = (reply.json as { data: { id: string; orderNumber: string } }).data;
+		openBoxes.setPurchaseOrderStatus(id, 'PLACED');
+		orderNumbers.push(orderNumber);
+	}
+	return orderNumbers;
 }
