@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { sandboxCredentials } from '../test/e2e/support/fixtures';
 import { N8nInstance, type CredentialImport } from '../test/e2e/support/instance';
 import { packPackage } from '../test/e2e/support/package';
-import { N8nRest } from '../test/e2e/support/rest';
+import { N8nRest, unflatten } from '../test/e2e/support/rest';
 import { ensureN8nRuntime } from '../test/e2e/support/runtime';
 import type { Sandboxes } from '../test/sandbox/start';
 
@@ -46,25 +46,6 @@ export async function startBenchN8n(
 	const rest = new N8nRest(baseUrl);
 	await rest.setupOwner();
 	return { n8n, rest, baseUrl, stop: async () => await n8n.stop() };
-}
-
-/** n8n stores run data with `flatted` (objects as indexes into one array); this reads it back. */
-export function unflatten(text: string): unknown {
-	const table = JSON.parse(text) as unknown[];
-	const revived = new Set<object>();
-	const resolve = (value: unknown): unknown => {
-		if (typeof value !== 'string') return value;
-		const target = table[Number(value)];
-		return typeof target === 'object' && target !== null ? revive(target) : target;
-	};
-	const revive = (node: object): object => {
-		if (revived.has(node)) return node;
-		revived.add(node);
-		const record = node as Record<string, unknown>;
-		for (const key of Object.keys(record)) record[key] = resolve(record[key]);
-		return node;
-	};
-	return revive(table[0] as object);
 }
 
 export interface NodeRun {

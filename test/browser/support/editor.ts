@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium, selectors, type Browser, type Locator, type Page } from 'playwright-core';
 
 import { ensureDebianPackage } from '../../e2e/support/debian';
-import { OWNER } from '../../e2e/support/rest';
+import { OWNER, unflatten } from '../../e2e/support/rest';
 import type { WorkflowNode } from '../../e2e/support/workflow';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -200,6 +200,50 @@ export class Editor {
 		await input.click();
 		await input.fill(value);
 		await input.blur();
+		await this.waitUntilStored(parameter, value);
+	}
+
+	/**
+	 * n8n applies typed input to the workflow after a short debounce; a step run before that runs
+	 * with the old value. Waits until the open node's parameter (at any depth) holds the value.
+	 */
+	private async waitUntilStored(parameter: string, value: string): Promise<void> {
+		await this.page
+			.waitForFunction(
+				({ parameter, value }) => {
+					// n8n 2.41 keeps one NDV and one document store per open workflow ("ndv/<id>@latest").
+					type Node = { name: string; parameters: unknown };
+					type Store = Record<string, unknown> & { activeNodeName?: string; allNodes?: Node[]; getNodeByName?: (name: string) => Node | null };
+					const root = (globalThis as unknown as { document: { querySelector(selector: string): { __vue_app__?: { config: { globalProperties: { $pinia?: { _s: Map<string, Store> } } } } } | null } }).document.querySelector('#app');
+					const stores = [...(root?.__vue_app__?.config.globalProperties.$pinia?._s ?? new Map<string, Store>()).entries()];
+					const name = stores.find(([id, store]) => id.startsWith('ndv/') && store.activeNodeName)?.[1].activeNodeName;
+					if (!name) return false;
+					const documents = stores.filter(([id]) => id.startsWith('workflowDocuments/')).map(([, store]) => store);
+					const node = documents.map((store) => store.getNodeByName?.(name) ?? store.allNodes?.find((candidate) => candidate.name === name)).find(Boolean);
+					const holds = (container: unknown): boolean => {
+						if (!container || typeof container !== 'object') return false;
+						for (const [key, stored] of Object.entries(container)) {
+							const plain = stored && typeof stored === 'object' && '__rl' in stored ? (stored as { value: unknown }).value : stored;
+							if (key === parameter && (typeof plain === 'string' || typeof plain === 'number') && String(plain) === value) return true;
+							if (holds(stored)) return true;
+						}
+						return false;
+					};
+					return holds(node?.parameters);
+				},
+				{ parameter, value },
+				{ timeout: 10_000 },
+			)
+			.catch(async (error: Error) => {
+				// What the editor holds instead, to see whether n8n moved its stores.
+				const seen = await this.page.evaluate(() => {
+					const root = (globalThis as unknown as { document: { querySelector(selector: string): { __vue_app__?: { config: { globalProperties: { $pinia?: { _s: Map<string, Record<string, unknown>> } } } } } | null } }).document.querySelector('#app');
+					const stores = [...(root?.__vue_app__?.config.globalProperties.$pinia?._s ?? new Map<string, Record<string, unknown>>()).entries()];
+					const keys = (store: Record<string, unknown>) => Object.keys(store).filter((key) => !key.startsWith('$') && !key.startsWith('_')).join(',');
+					return stores.filter(([id]) => id.startsWith('ndv/') || id.startsWith('workflowDocuments/')).map(([id, store]) => `${id}: ${keys(store)}`).join(' | ');
+				});
+				throw new Error(`${error.message}: ${seen.slice(0, 3000)}`);
+			});
 	}
 
 	/** Sets a record picker (resource locator) to "By ID" and types the ID. */
@@ -211,6 +255,7 @@ export class Editor {
 		await input.click();
 		await input.fill(value);
 		await input.blur();
+		await this.waitUntilStored(parameter, value);
 	}
 
 	/** Clicks a boolean parameter's switch. */
@@ -307,13 +352,22 @@ export class Editor {
 			await this.page.waitForTimeout(500);
 		}
 		const output = this.page.getByTestId('output-panel');
-		if (run.status !== 'success') throw new Error(`The step ended "${run.status}": ${(await output.innerText()).slice(0, 800)}`);
+		if (run.status !== 'success') throw new Error(`The step ended "${run.status}": ${await this.whyRunFailed(run.id)}`);
 		const count = output.getByTestId('ndv-items-count');
 		await count.waitFor();
 		const text = await count.innerText();
 		const match = /(\d+)\s+items?/.exec(text);
 		if (!match) throw new Error(`No item count in "${text}"`);
 		return Number(match[1]);
+	}
+
+	/** n8n's own error for a run, with the parameters the failing node ran with (the output panel may not show it yet). */
+	private async whyRunFailed(executionId: string): Promise<string> {
+		const execution = await this.rest<{ data?: string; workflowData?: { nodes?: Array<{ name: string; parameters?: unknown }> } }>('GET', `/rest/executions/${executionId}`);
+		const data = unflatten(String(execution.data)) as { resultData?: { error?: { message?: string; description?: string; node?: { name?: string } } } };
+		const error = data.resultData?.error;
+		const node = execution.workflowData?.nodes?.find((candidate) => candidate.name === error?.node?.name);
+		return [error?.message, error?.description, node && `parameters: ${JSON.stringify(node.parameters)}`].filter(Boolean).join(' | ').slice(0, 1500);
 	}
 
 	/** Screenshots go to docs/images when refreshing them (`npm run screenshots`), else to a temp folder. */

@@ -74,3 +74,22 @@ export class N8nRest {
 		return { authorizeUrl, callbackStatus: callback.status, callbackBody: await callback.text() };
 	}
 }
+
+/** n8n stores run data with `flatted` (objects as indexes into one array); this reads it back. */
+export function unflatten(text: string): unknown {
+	const table = JSON.parse(text) as unknown[];
+	const revived = new Set<object>();
+	const resolve = (value: unknown): unknown => {
+		if (typeof value !== 'string') return value;
+		const target = table[Number(value)];
+		return typeof target === 'object' && target !== null ? revive(target) : target;
+	};
+	const revive = (node: object): object => {
+		if (revived.has(node)) return node;
+		revived.add(node);
+		const record = node as Record<string, unknown>;
+		for (const key of Object.keys(record)) record[key] = resolve(record[key]);
+		return node;
+	};
+	return revive(table[0] as object);
+}
