@@ -21,8 +21,8 @@ import { matchesMbxFilters, mbxFilters, type MbxFilters } from './filters';
 
 export type MbxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
-/** MBX caps a page at 100 rows. */
-export const MBX_PAGE_SIZE = 100;
+/** Rows asked per page: MBX documents one answer of 232 rows (countries) and no cap; a server that returns fewer still pages right while it sends `total_results` (the next offset counts the rows received). */
+export const MBX_PAGE_SIZE = 250;
 
 /** The credential the node is set to use: HMAC signing (default) or OAuth2 bearer tokens. */
 export function mbxCredentialType(context: MbxContext): 'mbxHmacApi' | 'mbxOAuth2Api' {

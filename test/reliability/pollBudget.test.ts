@@ -15,6 +15,7 @@ import { MbxHmacApi } from '../../credentials/MbxHmacApi.credentials';
 import { OpenBoxesApi } from '../../credentials/OpenBoxesApi.credentials';
 import { ApicbaseSupplierPollingTrigger } from '../../nodes/Apicbase/ApicbaseSupplierPollingTrigger.node';
 import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
+import { MBX_PAGE_SIZE } from '../../nodes/Mbx/transport';
 import { OpenBoxesTrigger } from '../../nodes/OpenBoxes/OpenBoxesTrigger.node';
 import { Sink } from '../e2e/support/sink';
 import { MBX_DOCS_RECIPIENT } from '../fixtures/mbxDocsRecipient';
@@ -66,10 +67,12 @@ it('reads a list too long for one poll over several, stopping in time, and repor
 		const reply = await api('PUT', `${ORDERS}/${id}`, { notes: `edited ${++made}` });
 		if (reply.status !== 200) throw new Error(`MBX edit: ${reply.status} ${reply.text}`);
 	};
-	// The demo organization's list: 300 seeded orders and 150 more, five pages of 100.
+	// The demo organization's list: 300 seeded orders, 150 more, and enough more in bulk for four and a half pages of
+	// MBX_PAGE_SIZE (250): five pages.
 	for (let i = 0; i < 150; i++) await createOrder();
 	const demoOrders = () => mbx.orders().filter((o) => o.organization_id === MBX_DEMO.organizationId);
-	expect(demoOrders().length).toBeGreaterThan(400);
+	mbx.addOrders(4 * MBX_PAGE_SIZE + MBX_PAGE_SIZE / 2 - demoOrders().length);
+	expect(demoOrders().length).toBeGreaterThan(4 * MBX_PAGE_SIZE);
 
 	mbx.injectFault({ kind: 'slow', delayMs: PAGE_DELAY_MS, method: 'GET', pathPrefix: ORDERS, times: 100_000 });
 	const trigger = livePoller(new MbxTrigger(), {
@@ -109,7 +112,7 @@ it('reads a list too long for one poll over several, stopping in time, and repor
 		const created = await createOrder();
 		note(created, 'created');
 		touched.add(created);
-		for (const index of [round * 3, 120 + round * 7, 250 + round * 11, 390 + round]) {
+		for (const index of [round * 3, MBX_PAGE_SIZE + 20 + round * 7, 2 * MBX_PAGE_SIZE + 50 + round * 11, 3 * MBX_PAGE_SIZE + 90 + round]) {
 			const id = ids[index];
 			const order = mbx.orders().find((o) => String(o.id) === id)!;
 			if (touched.has(id) || order.status === 'shipped') continue;
@@ -133,7 +136,7 @@ it('reads a list too long for one poll over several, stopping in time, and repor
 
 	// Every poll stopped within its budget (a page's worth of slack for the one it was reading), and read less than the list.
 	expect(Math.max(...pollTimes)).toBeLessThan(POLL_BUDGET_MS + PAGE_DELAY_MS);
-	const pages = Math.ceil(demoOrders().length / 100);
+	const pages = Math.ceil(demoOrders().length / MBX_PAGE_SIZE);
 	expect(Math.max(...readsPerPoll)).toBeLessThan(pages);
 	expect(pages * PAGE_DELAY_MS).toBeGreaterThan(POLL_BUDGET_MS);
 

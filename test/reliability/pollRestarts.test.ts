@@ -15,6 +15,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 
+import { MBX_PAGE_SIZE } from '../../nodes/Mbx/transport';
 import { sandboxCredentials, startE2eSandboxes } from '../e2e/support/fixtures';
 import { N8nInstance } from '../e2e/support/instance';
 import { packPackage } from '../e2e/support/package';
@@ -303,6 +304,8 @@ it.concurrent('with durable cursors and an MBX list too slow for one poll, each 
 async function slowMbxScenario(n8n: N8nInstance, sandboxes: Sandboxes, sink: Sink): Promise<void> {
 	const PAGE_DELAY_MS = 4500;
 	const { mbx } = sandboxes;
+	// 300 seeded orders and two pages more: with the new one below, four pages of MBX_PAGE_SIZE (250).
+	mbx.addOrders(2 * MBX_PAGE_SIZE);
 	await n8n.importCredentials(sandboxCredentials(sandboxes).filter((c) => c.type === 'mbxHmacApi'));
 	const flow = workflow('scSlowMbx', 'Slow MBX', [
 		ours('Trigger', 'mbxTrigger', { events: ['created', 'statusChanged'], pollTimes: EVERY_MINUTE_AT_ZERO }, MBX),
@@ -328,7 +331,7 @@ async function slowMbxScenario(n8n: N8nInstance, sandboxes: Sandboxes, sink: Sin
 	// Two orders still open (the older ones have shipped), on different pages, and a new one at the end.
 	const open = demo.filter((o) => o.status !== 'shipped');
 	const onEarlierPage = open[0];
-	const onLaterPage = open.find((o) => Math.floor(demo.indexOf(o) / 100) > Math.floor(demo.indexOf(onEarlierPage) / 100))!;
+	const onLaterPage = open.find((o) => Math.floor(demo.indexOf(o) / MBX_PAGE_SIZE) > Math.floor(demo.indexOf(onEarlierPage) / MBX_PAGE_SIZE))!;
 	await mbx.advanceOrder(Number(onEarlierPage.id));
 	await mbx.advanceOrder(Number(onLaterPage.id));
 	const created = await api('POST', '/v2/customer_order_submissions', {
@@ -342,7 +345,7 @@ async function slowMbxScenario(n8n: N8nInstance, sandboxes: Sandboxes, sink: Sin
 	expect(created.status).toBe(201);
 	const newId = (created.json as { id: number }).id;
 	const demoOrders = mbx.orders().filter((o) => o.organization_id === MBX_DEMO.organizationId).length;
-	const pages = Math.ceil(demoOrders / 100);
+	const pages = Math.ceil(demoOrders / MBX_PAGE_SIZE);
 	// Reading the whole list now takes longer than n8n lets a poll run.
 	expect(pages * PAGE_DELAY_MS).toBeGreaterThan(17_000);
 

@@ -10,6 +10,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeExecutionData } from 'n8n
 import { MbxHmacApi } from '../../credentials/MbxHmacApi.credentials';
 import { Mbx } from '../../nodes/Mbx/Mbx.node';
 import { searchOrders } from '../../nodes/Mbx/methods/searchOrders';
+import { MBX_PAGE_SIZE } from '../../nodes/Mbx/transport';
 import { liveExecuteFunctions, runNode } from '../helpers/liveContext';
 import { MBX_DEMO, MBX_FILTER_BEHAVIOURS, MbxSandbox, type MbxFilterBehaviour } from './mbx/server';
 import { mbxClient, q } from './mbx/testClient';
@@ -147,17 +148,24 @@ describe.each(MBX_FILTER_BEHAVIOURS)('the MBX node when the server %ss filter ke
 
 describe('what the node sends', () => {
 	const getMany = { resource: 'customerOrderSubmission', operation: 'getAll', returnAll: false, limit: 1, filters: { purchase_order: 'PO-NOT-IN-MBX-1' } };
+	// The sandbox's 300 demo orders are two pages of MBX_PAGE_SIZE (250): 0 and 250.
+	const pageOffsets = [0, MBX_PAGE_SIZE];
+
+	it('the demo orders span more than one page, so reading every page means more than one request', () => {
+		expect(sandbox.orders().length).toBeGreaterThan(MBX_PAGE_SIZE);
+		expect(sandbox.orders().length).toBeLessThanOrEqual(pageOffsets.length * MBX_PAGE_SIZE);
+	});
 
 	it('honour: the filter as a top-level key of q, one request', async () => {
 		await node(getMany);
-		expect(listRequests(ORDERS)).toEqual([{ q: { limit: 100, offset: 0, purchase_order: 'PO-NOT-IN-MBX-1' }, status: 200 }]);
+		expect(listRequests(ORDERS)).toEqual([{ q: { limit: MBX_PAGE_SIZE, offset: 0, purchase_order: 'PO-NOT-IN-MBX-1' }, status: 200 }]);
 	});
 
 	it('ignore: the same key on every page, and every page read', async () => {
 		sandbox.configure({ filterBehaviour: 'ignore' });
 		await node(getMany);
 		expect(listRequests(ORDERS)).toEqual(
-			[0, 100, 200].map((offset) => ({ q: { limit: 100, offset, purchase_order: 'PO-NOT-IN-MBX-1' }, status: 200 })),
+			pageOffsets.map((offset) => ({ q: { limit: MBX_PAGE_SIZE, offset, purchase_order: 'PO-NOT-IN-MBX-1' }, status: 200 })),
 		);
 	});
 
@@ -165,8 +173,8 @@ describe('what the node sends', () => {
 		sandbox.configure({ filterBehaviour: 'refuse' });
 		await node(getMany);
 		expect(listRequests(ORDERS)).toEqual([
-			{ q: { limit: 100, offset: 0, purchase_order: 'PO-NOT-IN-MBX-1' }, status: 400 },
-			...[0, 100, 200].map((offset) => ({ q: { limit: 100, offset }, status: 200 })),
+			{ q: { limit: MBX_PAGE_SIZE, offset: 0, purchase_order: 'PO-NOT-IN-MBX-1' }, status: 400 },
+			...pageOffsets.map((offset) => ({ q: { limit: MBX_PAGE_SIZE, offset }, status: 200 })),
 		]);
 	});
 });

@@ -1,10 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { Mbx } from '../../nodes/Mbx/Mbx.node';
+import { MBX_PAGE_SIZE } from '../../nodes/Mbx/transport';
 import { httpError, mockExecuteFunctions } from '../helpers/mockContext';
 
 const credentials = { mbxHmacApi: { environment: 'custom', customBaseUrl: 'http://mbx.test/', publicToken: 'p', secretToken: 's' } };
-const countries = Array.from({ length: 249 }, (_, i) => ({ id: i + 1, iso_code: `C${i}`, name: `Country ${i}` }));
+// More than two MBX pages (the last one short), so Return All has to page.
+const countries = Array.from({ length: 2 * MBX_PAGE_SIZE + 49 }, (_, i) => ({ id: i + 1, iso_code: `C${i}`, name: `Country ${i}` }));
 
 function listResponder(q: { limit: number; offset: number }) {
 	const results = countries.slice(q.offset, q.offset + q.limit);
@@ -23,11 +25,12 @@ describe('MBX node: Country', () => {
 			respond: (call) => listResponder(qOf(call.options.url)),
 		});
 		const [output] = await new Mbx().execute.call(context);
-		expect(output).toHaveLength(249);
+		expect(output).toHaveLength(countries.length);
+		expect(output.map((o) => o.json)).toEqual(countries);
 		expect(calls.map((c) => qOf(c.options.url))).toEqual([
-			{ limit: 100, offset: 0 },
-			{ limit: 100, offset: 100 },
-			{ limit: 100, offset: 200 },
+			{ limit: MBX_PAGE_SIZE, offset: 0 },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE },
+			{ limit: MBX_PAGE_SIZE, offset: 2 * MBX_PAGE_SIZE },
 		]);
 		expect(calls[0]).toMatchObject({ credentialType: 'mbxHmacApi', options: { method: 'GET', baseURL: 'http://mbx.test' } });
 		expect(calls[0].options.url.startsWith('/v2/countries?q=%7B')).toBe(true);
@@ -60,7 +63,7 @@ describe('MBX node: Country', () => {
 		});
 		const [output] = await new Mbx().execute.call(context);
 		expect(output.map((o) => o.json)).toEqual([canada]);
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, iso_code: 'CA' });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: MBX_PAGE_SIZE, offset: 0, iso_code: 'CA' });
 	});
 
 	it('Get fetches /v2/countries/{id} and returns the object', async () => {

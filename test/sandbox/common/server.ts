@@ -182,6 +182,9 @@ export abstract class SandboxServer {
 				res.end(JSON.stringify({ error: `sandbox failure: ${error.message}` }));
 			});
 		});
+		// Seeding in bulk can hold a test process's event loop for seconds; with Node's 5 s default the
+		// server may then close a kept-alive socket just as a client in the same process reuses it (ECONNRESET).
+		this.server.keepAliveTimeout = 60_000;
 		await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
 		const address = this.server.address() as AddressInfo;
 		this.url = `http://${host}:${address.port}`;

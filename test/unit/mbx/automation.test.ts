@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import * as automationQueue from '../../../nodes/Mbx/actions/automationQueue';
 import * as automationTask from '../../../nodes/Mbx/actions/automationTask';
 import { characterCount, isIPv4, isIPv6 } from '../../../nodes/Mbx/actions/automationTask/forge';
+import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
 import { httpError } from '../../helpers/mockContext';
 import { listResponder, qOf, run, runExpectingError } from './resourceHarness';
 
@@ -147,7 +148,8 @@ describe('MBX automationQueue', () => {
 	});
 
 	it('Get Many pages and sends the Finished and Work Order ID filters as keys of q', async () => {
-		const queues = Array.from({ length: 120 }, (_, i) => ({ id: i + 1, finished: true, work_order_id: 55 }));
+		// One full MBX page and part of a second.
+		const queues = Array.from({ length: MBX_PAGE_SIZE + 20 }, (_, i) => ({ id: i + 1, finished: true, work_order_id: 55 }));
 		const { calls, output } = await run({
 			parameters: {
 				resource: 'automationQueue',
@@ -157,10 +159,10 @@ describe('MBX automationQueue', () => {
 			},
 			respond: listResponder(queues),
 		});
-		expect(output).toHaveLength(120);
+		expect(output).toHaveLength(queues.length);
 		expect(calls.map((c) => [c.options.method, c.options.url.split('?')[0], qOf(c.options.url)])).toEqual([
-			['GET', '/v2/automation_queues', { limit: 100, offset: 0, finished: true, work_order_id: 55 }],
-			['GET', '/v2/automation_queues', { limit: 100, offset: 100, finished: true, work_order_id: 55 }],
+			['GET', '/v2/automation_queues', { limit: MBX_PAGE_SIZE, offset: 0, finished: true, work_order_id: 55 }],
+			['GET', '/v2/automation_queues', { limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE, finished: true, work_order_id: 55 }],
 		]);
 	});
 
@@ -169,7 +171,7 @@ describe('MBX automationQueue', () => {
 			parameters: { resource: 'automationQueue', operation: 'getAll', returnAll: false, limit: 10, filters: { finished: false } },
 			respond: listResponder([]),
 		});
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, finished: false });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: MBX_PAGE_SIZE, offset: 0, finished: false });
 	});
 });
 
@@ -329,7 +331,7 @@ describe('MBX serialData', () => {
 		});
 		expect(output.map((o) => o.json.id)).toEqual([1, 2]);
 		expect(calls.map((c) => [c.options.method, c.options.url.split('?')[0], qOf(c.options.url)])).toEqual([
-			['GET', '/v2/serial_data', { limit: 100, offset: 0, manufacturer_serial: '124567' }],
+			['GET', '/v2/serial_data', { limit: MBX_PAGE_SIZE, offset: 0, manufacturer_serial: '124567' }],
 		]);
 	});
 });

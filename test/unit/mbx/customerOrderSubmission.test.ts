@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { description, operations } from '../../../nodes/Mbx/actions/customerOrderSubmission';
+import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
 import { ADDRESS_FIELDS } from '../../../nodes/Mbx/validation/address';
 import { runOperations } from '../../../nodes/shared/router';
 import { httpError, mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
@@ -389,8 +390,8 @@ describe('MBX Customer Order Submission: Get', () => {
 });
 
 describe('MBX Customer Order Submission: Get Many', () => {
-	// A server that ignores filters: every third order is SO-1, every second one shipped.
-	const all = Array.from({ length: 120 }, (_, i) => ({
+	// A server that ignores filters: every third order is SO-1, every second one shipped. One full MBX page and part of a second.
+	const all = Array.from({ length: MBX_PAGE_SIZE + 20 }, (_, i) => ({
 		id: i + 1,
 		purchase_order: `PO-${i + 1}`,
 		customer_order: i % 3 === 0 ? 'SO-1' : `SO-${i + 1}`,
@@ -417,17 +418,18 @@ describe('MBX Customer Order Submission: Get Many', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0].options.method).toBe('GET');
 		expect(calls[0].options.url.startsWith(`${PATH}?q=`)).toBe(true);
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, status: 'shipped', customer_order: 'SO-1' });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: MBX_PAGE_SIZE, offset: 0, status: 'shipped', customer_order: 'SO-1' });
 	});
 
 	it('pages through every order with Return All, keeping the matching ones', async () => {
 		const { run, calls } = setup({ operation: 'getAll', returnAll: true, filters: { customer_order: 'SO-1' } }, listResponder);
 		const [output] = await run();
-		expect(output).toHaveLength(40);
+		// Every third order, from the first: orders 1, 4, 7, …
+		expect(output).toHaveLength(Math.ceil(all.length / 3));
 		expect(output.every((o) => o.json.customer_order === 'SO-1')).toBe(true);
 		expect(calls.map((c) => qOf(c.options.url))).toEqual([
-			{ limit: 100, offset: 0, customer_order: 'SO-1' },
-			{ limit: 100, offset: 100, customer_order: 'SO-1' },
+			{ limit: MBX_PAGE_SIZE, offset: 0, customer_order: 'SO-1' },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE, customer_order: 'SO-1' },
 		]);
 	});
 

@@ -9,7 +9,7 @@ import { matchesFilterValue, matchesMbxFilters, mbxFilters } from '../../../node
 import { MbxTrigger } from '../../../nodes/Mbx/MbxTrigger.node';
 import { searchInventories } from '../../../nodes/Mbx/methods/searchInventories';
 import { searchOrders } from '../../../nodes/Mbx/methods/searchOrders';
-import { mbxList } from '../../../nodes/Mbx/transport';
+import { MBX_PAGE_SIZE, mbxList } from '../../../nodes/Mbx/transport';
 import { Mbx } from '../../../nodes/Mbx/Mbx.node';
 import { httpError, mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
 import { credentials, qOf } from './resourceHarness';
@@ -36,8 +36,8 @@ function mbxServer(rows: IDataObject[], behaviour: Behaviour) {
 	};
 }
 
-/** 250 orders; purchase orders PO-1.., every tenth one shipped, customer orders by fives. */
-const orders: IDataObject[] = Array.from({ length: 250 }, (_, i) => ({
+/** Two and a half MBX pages of orders; purchase orders PO-1.., every tenth one shipped, customer orders by fives. */
+const orders: IDataObject[] = Array.from({ length: 2 * MBX_PAGE_SIZE + MBX_PAGE_SIZE / 2 }, (_, i) => ({
 	id: i + 1,
 	purchase_order: `PO-${i + 1}`,
 	customer_order: `SO-${Math.floor(i / 5)}`,
@@ -133,33 +133,34 @@ describe.each(BEHAVIOURS)('Get Many when MBX %ss filter keys', (behaviour) => {
 describe('what goes to MBX', () => {
 	it('honour: the filters are top-level keys of q, and no more pages are read than the filtered list has', async () => {
 		const { qs } = await getManyOrders('honour', { returnAll: true, filters: { status: 'shipped' } });
-		expect(qs).toEqual([{ limit: 100, offset: 0, status: 'shipped' }]);
+		expect(qs).toEqual([{ limit: MBX_PAGE_SIZE, offset: 0, status: 'shipped' }]);
 	});
 
 	it('ignore: the same q, and every page is read and checked', async () => {
 		const { qs } = await getManyOrders('ignore', { returnAll: true, filters: { status: 'shipped' } });
 		expect(qs).toEqual([
-			{ limit: 100, offset: 0, status: 'shipped' },
-			{ limit: 100, offset: 100, status: 'shipped' },
-			{ limit: 100, offset: 200, status: 'shipped' },
+			{ limit: MBX_PAGE_SIZE, offset: 0, status: 'shipped' },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE, status: 'shipped' },
+			{ limit: MBX_PAGE_SIZE, offset: 2 * MBX_PAGE_SIZE, status: 'shipped' },
 		]);
 	});
 
 	it('ignore with a limit: pages are read until the limit is met by matching records', async () => {
-		const { qs } = await getManyOrders('ignore', { returnAll: false, limit: 12, filters: { status: 'shipped' } });
+		// Every tenth order is shipped, so a page holds MBX_PAGE_SIZE / 10 of them: two more need a second page, and no third.
+		const { qs } = await getManyOrders('ignore', { returnAll: false, limit: MBX_PAGE_SIZE / 10 + 2, filters: { status: 'shipped' } });
 		expect(qs).toEqual([
-			{ limit: 100, offset: 0, status: 'shipped' },
-			{ limit: 100, offset: 100, status: 'shipped' },
+			{ limit: MBX_PAGE_SIZE, offset: 0, status: 'shipped' },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE, status: 'shipped' },
 		]);
 	});
 
 	it('refuse: one request with the keys, then the list without them, every page', async () => {
 		const { qs } = await getManyOrders('refuse', { returnAll: false, limit: 1, filters: { purchase_order: 'PO-NOT-THERE' } });
 		expect(qs).toEqual([
-			{ limit: 100, offset: 0, purchase_order: 'PO-NOT-THERE' },
-			{ limit: 100, offset: 0 },
-			{ limit: 100, offset: 100 },
-			{ limit: 100, offset: 200 },
+			{ limit: MBX_PAGE_SIZE, offset: 0, purchase_order: 'PO-NOT-THERE' },
+			{ limit: MBX_PAGE_SIZE, offset: 0 },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE },
+			{ limit: MBX_PAGE_SIZE, offset: 2 * MBX_PAGE_SIZE },
 		]);
 	});
 
@@ -183,7 +184,10 @@ describe('what goes to MBX', () => {
 				Promise.reject(httpError(400, { errors: [index === 0 ? "Invalid q parameter: unknown key 'status'" : 'Orders are not available'] })),
 		});
 		await expect(new Mbx().execute.call(context)).rejects.toThrow('Orders are not available');
-		expect(calls.map((call) => qOf(call.options.url))).toEqual([{ limit: 100, offset: 0, status: 'shipped' }, { limit: 100, offset: 0 }]);
+		expect(calls.map((call) => qOf(call.options.url))).toEqual([
+			{ limit: MBX_PAGE_SIZE, offset: 0, status: 'shipped' },
+			{ limit: MBX_PAGE_SIZE, offset: 0 },
+		]);
 	});
 
 	it.each([401, 404, 422])('a %i to a request with filter keys is not retried without them', async (status) => {
@@ -198,11 +202,11 @@ describe('what goes to MBX', () => {
 
 	it('mbxList with no filters sends none (as the loadOptions dropdowns and the trigger call it)', async () => {
 		const { context, calls } = mockExecuteFunctions({ parameters: {}, credentials, respond: mbxServer(orders, 'refuse') });
-		expect(await mbxList.call(context, '/v2/customer_order_submissions', { filters: { status: '' } })).toHaveLength(250);
+		expect(await mbxList.call(context, '/v2/customer_order_submissions', { filters: { status: '' } })).toHaveLength(orders.length);
 		expect(calls.map((call) => qOf(call.options.url))).toEqual([
-			{ limit: 100, offset: 0 },
-			{ limit: 100, offset: 100 },
-			{ limit: 100, offset: 200 },
+			{ limit: MBX_PAGE_SIZE, offset: 0 },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE },
+			{ limit: MBX_PAGE_SIZE, offset: 2 * MBX_PAGE_SIZE },
 		]);
 	});
 });
@@ -249,9 +253,9 @@ describe('MBX Trigger', () => {
 		} as unknown as IPollFunctions;
 		await new MbxTrigger().poll.call(context);
 		expect(urls.map((url) => qOf(url))).toEqual([
-			{ limit: 100, offset: 0 },
-			{ limit: 100, offset: 100 },
-			{ limit: 100, offset: 200 },
+			{ limit: MBX_PAGE_SIZE, offset: 0 },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE },
+			{ limit: MBX_PAGE_SIZE, offset: 2 * MBX_PAGE_SIZE },
 		]);
 	});
 });

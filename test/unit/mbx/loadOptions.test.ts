@@ -2,6 +2,7 @@ import { getAutomationTaskTypes, getCountries, getShipMethods } from '../../../n
 import { searchInventories } from '../../../nodes/Mbx/methods/searchInventories';
 import { searchInvoices } from '../../../nodes/Mbx/methods/searchInvoices';
 import { searchItems } from '../../../nodes/Mbx/methods/searchItems';
+import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
 import { httpError } from '../../helpers/mockContext';
 import type { IDataObject } from 'n8n-workflow';
 
@@ -14,24 +15,26 @@ function loadOptionsContext(respond: Parameters<typeof mockContext>[0]['respond'
 
 describe('MBX loadOptions', () => {
 	it('getCountries lists every country as "Name (ISO)" sorted by name, paging through all of them', async () => {
-		const countries = Array.from({ length: 150 }, (_, i) => ({ id: i + 1, name: `Land ${150 - i}`, iso_code: `L${i}` }));
+		// One full MBX page and part of a second.
+		const total = MBX_PAGE_SIZE + 50;
+		const countries = Array.from({ length: total }, (_, i) => ({ id: i + 1, name: `Land ${total - i}`, iso_code: `L${i}` }));
 		countries[0] = { id: 39, name: 'Canada', iso_code: 'CA' };
 		countries[1] = { id: 1, name: 'Jersey', iso_code: 'JE' };
 		countries[2] = { id: 3, name: 'Australia', iso_code: 'AU' };
 		const { context, calls } = loadOptionsContext(listResponder(countries));
 		const options = await getCountries.call(context);
 		expect(calls.map((c) => [pathOf(c.options.url), qOf(c.options.url)])).toEqual([
-			['/v2/countries', { limit: 100, offset: 0 }],
-			['/v2/countries', { limit: 100, offset: 100 }],
+			['/v2/countries', { limit: MBX_PAGE_SIZE, offset: 0 }],
+			['/v2/countries', { limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE }],
 		]);
-		expect(options).toHaveLength(150);
+		expect(options).toHaveLength(total);
 		expect(options.slice(0, 2)).toEqual([
 			{ name: 'Australia (AU)', value: 3 },
 			{ name: 'Canada (CA)', value: 39 },
 		]);
 		const names = options.map((o) => o.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
-		expect(names.indexOf('Land 2 (L148)')).toBeLessThan(names.indexOf('Land 10 (L140)'));
+		expect(names.indexOf(`Land 2 (L${total - 2})`)).toBeLessThan(names.indexOf(`Land 10 (L${total - 10})`));
 	});
 
 	it('getShipMethods lists methods by name with the carrier as description', async () => {

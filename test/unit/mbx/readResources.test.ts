@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-
 
 import { httpError } from '../../helpers/mockContext';
 import { MBX_FILTERS_HINT } from '../../../nodes/Mbx/filters';
+import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
 import { listResponder, locator, pathOf, qOf, RESOURCES, run, runExpectingError } from './resourceHarness';
 import * as automationTaskType from '../../../nodes/Mbx/actions/automationTaskType';
 import * as customerCatalogItem from '../../../nodes/Mbx/actions/customerCatalogItem';
@@ -86,7 +87,8 @@ const CASES: ReadCase[] = [
 	},
 ];
 
-const rows = Array.from({ length: 230 }, (_, i) => ({ id: i + 1, name: `Record ${i + 1}` }));
+// More than two MBX pages (the last one short): Return All pages, and a bare list of them all is more than a page.
+const rows = Array.from({ length: 2 * MBX_PAGE_SIZE + 30 }, (_, i) => ({ id: i + 1, name: `Record ${i + 1}` }));
 
 describe.each(CASES)('MBX $resource', (c) => {
 	const idValue = (value: string) => locator(value);
@@ -192,13 +194,13 @@ describe.each(CASES)('MBX $resource', (c) => {
 			parameters: { resource: c.resource, operation: 'getAll', returnAll: true, filters: {} },
 			respond: listResponder(rows),
 		});
-		expect(output).toHaveLength(230);
-		expect(output[229]).toEqual({ json: rows[229], pairedItem: { item: 0 } });
+		expect(output).toHaveLength(rows.length);
+		expect(output[rows.length - 1]).toEqual({ json: rows[rows.length - 1], pairedItem: { item: 0 } });
 		expect(calls.map((call) => pathOf(call.options.url))).toEqual([c.path, c.path, c.path]);
 		expect(calls.map((call) => qOf(call.options.url))).toEqual([
-			{ limit: 100, offset: 0 },
-			{ limit: 100, offset: 100 },
-			{ limit: 100, offset: 200 },
+			{ limit: MBX_PAGE_SIZE, offset: 0 },
+			{ limit: MBX_PAGE_SIZE, offset: MBX_PAGE_SIZE },
+			{ limit: MBX_PAGE_SIZE, offset: 2 * MBX_PAGE_SIZE },
 		]);
 		expect(calls.every((call) => call.options.method === 'GET' && call.options.body === undefined)).toBe(true);
 	});
@@ -220,7 +222,7 @@ describe.each(CASES)('MBX $resource', (c) => {
 				respond: listResponder([]),
 			});
 			expect(calls).toHaveLength(1);
-			expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, ...filters.q });
+			expect(qOf(calls[0].options.url)).toEqual({ limit: MBX_PAGE_SIZE, offset: 0, ...filters.q });
 		});
 
 		it('Get Many tells the builder that filters are also checked on what comes back', () => {
@@ -262,7 +264,7 @@ describe('MBX item Get Many filters', () => {
 			parameters: { resource: 'item', operation: 'getAll', returnAll: true, filters: { stocked: false } },
 			respond: listResponder([]),
 		});
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0, stocked: false });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: MBX_PAGE_SIZE, offset: 0, stocked: false });
 	});
 
 	it('handles an MBX answer with no results key as an empty list', async () => {

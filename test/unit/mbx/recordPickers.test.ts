@@ -7,6 +7,7 @@ import { NodeHelpers, type IDataObject, type INode } from 'n8n-workflow';
 import { Mbx } from '../../../nodes/Mbx/Mbx.node';
 import { searchCustomerCatalogItems } from '../../../nodes/Mbx/methods/searchCustomerCatalogItems';
 import { searchAutomationTaskTypes, searchCountries, searchShipMethods } from '../../../nodes/Mbx/methods/searchReferenceLists';
+import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
 import { asLoadOptions, listResponder, mockContext, pathOf, qOf } from './resourceHarness';
 import { withoutKeys } from '../../../nodes/shared/values';
 
@@ -34,7 +35,7 @@ describe('MBX reference-list pickers (Country, Ship Method, Automation Task Type
 			],
 		});
 		expect(pathOf(calls[0].options.url)).toBe('/v2/countries');
-		expect(qOf(calls[0].options.url)).toEqual({ limit: 100, offset: 0 });
+		expect(qOf(calls[0].options.url)).toEqual({ limit: MBX_PAGE_SIZE, offset: 0 });
 
 		expect((await searchCountries.call(context, ' ca ')).results).toEqual([
 			{ name: 'Cameroon (CM)', value: '5' },
@@ -53,10 +54,10 @@ describe('MBX reference-list pickers (Country, Ship Method, Automation Task Type
 	});
 
 	it('searchCountries pages through a list longer than one MBX page', async () => {
-		const many = Array.from({ length: 232 }, (_, i) => ({ id: i + 1, name: `Land ${i + 1}`, iso_code: `L${i}` }));
+		const many = Array.from({ length: 2 * MBX_PAGE_SIZE + 32 }, (_, i) => ({ id: i + 1, name: `Land ${i + 1}`, iso_code: `L${i}` }));
 		const { context, calls } = loadOptionsContext(listResponder(many));
-		expect((await searchCountries.call(context)).results).toHaveLength(232);
-		expect(calls.map((c) => qOf(c.options.url)?.offset)).toEqual([0, 100, 200]);
+		expect((await searchCountries.call(context)).results).toHaveLength(many.length);
+		expect(calls.map((c) => qOf(c.options.url)?.offset)).toEqual([0, MBX_PAGE_SIZE, 2 * MBX_PAGE_SIZE]);
 	});
 
 	it('searchShipMethods names methods as MBX does and finds them by name, carrier or ID', async () => {
