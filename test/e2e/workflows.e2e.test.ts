@@ -8,6 +8,7 @@ import type { Sandboxes } from '../sandbox/start';
 import { loadWorkflow, productionWebhookUrl, sandboxCredentials, startE2eSandboxes, waitForWebhook, withFastPolling, workflowFiles } from './support/fixtures';
 import { N8nInstance, type ExecutionResult } from './support/instance';
 import { expectNoSecretsLeaked, sandboxSecrets } from './support/leaks';
+import { MCP_CREDENTIAL } from './support/mcp';
 import { packPackage } from './support/package';
 import { N8nRest } from './support/rest';
 import { ensureN8nRuntime } from './support/runtime';
@@ -70,6 +71,8 @@ describe('every shipped workflow', () => {
 		const credentialNames = new Set(credentialTypes.map((c) => c.name));
 		const imported = new Map(sandboxCredentials(sandboxes).map((c) => [c.id, c.name]));
 		imported.set('scSmtp', 'SMTP account');
+		// The MCP server workflow's Bearer Auth credential, which mcp.e2e.test.ts imports.
+		imported.set(MCP_CREDENTIAL.id, MCP_CREDENTIAL.name);
 		for (const file of workflowFiles()) {
 			const text = JSON.stringify(loadWorkflow(file));
 			for (const secret of ['demo-secret-token', 'demo-supplier-secret', '"password"']) expect(text).not.toContain(secret);
