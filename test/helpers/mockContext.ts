@@ -27,6 +27,8 @@ export interface MockOptions {
 	respond?: (call: RecordedCall, index: number) => unknown | Promise<unknown>;
 	continueOnFail?: boolean;
 	nodeCredentials?: INode['credentials'];
+	/** The node's type name; n8n's tool variant of a node ends in "Tool". */
+	nodeType?: string;
 }
 
 export function mockExecuteFunctions(options: MockOptions) {
@@ -37,7 +39,7 @@ export function mockExecuteFunctions(options: MockOptions) {
 	const node: INode = {
 		id: 'node-1',
 		name: 'Test Node',
-		type: 'test',
+		type: options.nodeType ?? 'test',
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: {},

@@ -36,4 +36,10 @@ describe('Apicbase Supplier node: Purchase Order > Accept or Refuse', () => {
 		const credential = new ApicbaseSupplier().description.credentials?.find((c) => c.name === 'apicbaseSupplierApi');
 		expect(credential?.displayOptions).toEqual({ hide: { operation: ['respond'] } });
 	});
+
+	it('as an AI tool, says it cannot be one and answers nothing', async () => {
+		const mock = mockExecuteFunctions({ parameters: { ...respond, answer: 'accept' }, items: [{ json: order }], nodeType: 'n8n-nodes-supply-chain.apicbaseSupplierTool' });
+		await expect(new ApicbaseSupplier().execute.call(mock.context)).rejects.toThrow('Accept or Refuse cannot be used as a tool');
+		expect(mock.responses).toHaveLength(0);
+	});
 });

@@ -49,6 +49,13 @@ export const description: INodeProperties[] = [
 
 /** Answers the waiting Apicbase call (n8n's response-node channel) and passes the item on. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+	// n8n's tool variant of a node has its type name ending in "Tool": an AI agent has no Apicbase call to answer.
+	if (this.getNode().type.endsWith('Tool')) {
+		throw new NodeOperationError(this.getNode(), 'Accept or Refuse cannot be used as a tool: it answers the Apicbase call that started the workflow', {
+			itemIndex,
+			description: 'Use it after an Apicbase Supplier Trigger whose Respond is "When the Workflow Finishes".',
+		});
+	}
 	const item = this.getInputData()[itemIndex];
 	const answer = this.getNodeParameter('answer', itemIndex, 'accept') as string;
 	let statusCode = 200;

@@ -23,17 +23,17 @@ export const description: INodeProperties[] = [
 	operationSelector(
 		'genericApi',
 		[
-			{ name: 'Create', value: 'create', action: 'Create records', description: 'Create one record, or several from a list' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a record', description: 'Delete one record by its ID' },
-			{ name: 'Get', value: 'get', action: 'Get a record', description: 'Get one record by its ID' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many records', description: 'List records of one kind' },
+			{ name: 'Create', value: 'create', action: 'Create records of any type', description: 'Create one record, or several from a list' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a record of any type', description: 'Delete one record by its ID' },
+			{ name: 'Get', value: 'get', action: 'Get a record of any type', description: 'Get one record by its ID' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many records of any type', description: 'List records of one kind' },
 			{
 				name: 'Search',
 				value: 'search',
-				action: 'Search records',
+				action: 'Search records of any type',
 				description: 'Find records whose fields match conditions',
 			},
-			{ name: 'Update', value: 'update', action: 'Update a record', description: 'Change fields of one record' },
+			{ name: 'Update', value: 'update', action: 'Update a record of any type', description: 'Change fields of one record' },
 		],
 		'getAll',
 	),
