@@ -152,10 +152,12 @@ export async function pollCost(sandboxes: Sandboxes, sizes: number[]): Promise<M
 		const [smallest, largest] = [costs[0], costs[costs.length - 1]];
 		results.push({
 			case: `P4 poll after ${CHANGES} changes, ${trigger.name}: ${largest.size.toLocaleString('en')} records`,
-			ours: largest.ms,
-			comparison: smallest.ms,
+			// Requests are what the trigger decides; its time also holds the sandbox's own work on N rows
+			// (sorting, filtering), which a real server does with an index.
+			ours: largest.requests,
+			comparison: smallest.requests,
 			against: `the same poll at ${smallest.size.toLocaleString('en')}`,
-			unit: 'ms',
+			unit: 'requests',
 			...(trigger.cursor ? { target: 1.5 } : {}),
 			note: costs.map((c) => `${c.size.toLocaleString('en')}: ${c.requests} requests, ${c.ms.toFixed(0)} ms`).join(' · '),
 			extra: { costs },

@@ -9,12 +9,13 @@
  *   npm run bench                      every case (about 15 minutes on 2 cores)
  *   npm run bench -- --only P1,P4      some cases
  *   npm run bench -- --records 2000    smaller lists (P1), --memory-records, --webhooks, --senders, --sizes 1000,5000
+ *   npm run bench -- --cpu-prof /tmp/p  V8 CPU profiles of the n8n that runs P1–P3, written there when it stops
  */
 import { startSandboxes } from '../test/sandbox/start';
 import { startBenchN8n } from './n8n';
 import { pollCost } from './pollCost';
 import { printLine, writeResults, type Measured } from './report';
-import { apicbaseToken, HEADER_AUTH_ID, memory, returnAll, returnAllWorkflows } from './returnAll';
+import { apicbaseToken, headerAuthCredential, memory, returnAll, returnAllWorkflows } from './returnAll';
 import { syncUnderLimit, syncWorkflows } from './syncUnderLimit';
 import { WEBHOOK_HEADER_CREDENTIAL, webhookRate, webhookWorkflows } from './webhooks';
 
@@ -33,8 +34,9 @@ const settings = {
 	webhooks: Number(option('webhooks', '2000')),
 	senders: Number(option('senders', '8')),
 	sizes: option('sizes', '1000,10000,50000').split(',').map(Number),
-	syncOrders: Number(option('sync-orders', '40')),
-	syncLimitPerMinute: Number(option('sync-limit', '120')),
+	syncOrders: Number(option('sync-orders', '100')),
+	syncLimitPerMinute: Number(option('sync-limit', '60')),
+	cpuProfileDir: option('cpu-prof', ''),
 };
 const wanted = (name: string) => settings.only.includes(name);
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -67,44 +69,49 @@ async function main(): Promise<void> {
 			sandboxes.apicbase.addOrders(Math.max(0, settings.records - sandboxes.apicbase.purchaseOrders().length));
 		}
 		const bearer = await apicbaseToken(sandboxes);
-		const bench = await startBenchN8n(
-			sandboxes,
-			BENCH_PORT,
-			[
-				{ id: HEADER_AUTH_ID, name: 'Apicbase bearer (bench)', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${bearer}` } },
-				{ id: WEBHOOK_HEADER_CREDENTIAL.id, name: WEBHOOK_HEADER_CREDENTIAL.name, type: 'httpHeaderAuth', data: { name: WEBHOOK_HEADER_CREDENTIAL.header, value: WEBHOOK_HEADER_CREDENTIAL.value } },
-			],
-			[...returnAllWorkflows(sandboxes), ...webhookWorkflows(), ...syncWorkflows()],
-			log,
-		);
-		try {
-			if (wanted('P1')) {
-				log(`P1: Return All of ${settings.records.toLocaleString('en')}, ${settings.rounds} rounds`);
-				const p1 = await returnAll(bench, sandboxes, settings.records, settings.rounds, bearer);
-				p1.forEach(printLine);
-				results.push(...p1);
+		if (['P1', 'P2', 'P3'].some(wanted)) {
+			const bench = await startBenchN8n(
+				sandboxes,
+				BENCH_PORT,
+				[
+					headerAuthCredential(bearer),
+					{ id: WEBHOOK_HEADER_CREDENTIAL.id, name: WEBHOOK_HEADER_CREDENTIAL.name, type: 'httpHeaderAuth', data: { name: WEBHOOK_HEADER_CREDENTIAL.header, value: WEBHOOK_HEADER_CREDENTIAL.value } },
+				],
+				[...returnAllWorkflows(sandboxes), ...webhookWorkflows(), ...syncWorkflows()],
+				log,
+				settings.cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${settings.cpuProfileDir}` } : {},
+			);
+			try {
+				if (wanted('P1')) {
+					log(`P1: Return All of ${settings.records.toLocaleString('en')}, ${settings.rounds} rounds`);
+					const p1Started = performance.now();
+					const p1 = await returnAll(bench, sandboxes, settings.records, settings.rounds, bearer);
+					log(`P1 took ${((performance.now() - p1Started) / 1000).toFixed(1)} s`);
+					p1.forEach(printLine);
+					results.push(...p1);
+				}
+				if (wanted('P2')) {
+					log(`P2: ${settings.webhooks} signed webhooks a side, ${settings.senders} senders`);
+					const p2 = await webhookRate(bench, sandboxes, settings.webhooks, settings.senders);
+					p2.forEach(printLine);
+					results.push(...p2);
+				}
+				if (wanted('P3')) {
+					log(`P3: PO sync of ${settings.syncOrders} orders under ${settings.syncLimitPerMinute} requests a minute`);
+					const p3 = await syncUnderLimit(bench, sandboxes, settings.syncOrders, settings.syncLimitPerMinute);
+					p3.forEach(printLine);
+					results.push(...p3);
+				}
+			} finally {
+				await bench.stop();
 			}
-			if (wanted('P2')) {
-				log(`P2: ${settings.webhooks} signed webhooks a side, ${settings.senders} senders`);
-				const p2 = await webhookRate(bench, sandboxes, settings.webhooks, settings.senders);
-				p2.forEach(printLine);
-				results.push(...p2);
-			}
-			if (wanted('P3')) {
-				log(`P3: PO sync of ${settings.syncOrders} orders under ${settings.syncLimitPerMinute} requests a minute`);
-				const p3 = await syncUnderLimit(bench, sandboxes, settings.syncOrders, settings.syncLimitPerMinute);
-				p3.forEach(printLine);
-				results.push(...p3);
-			}
-			if (wanted('P5')) {
-				log(`P5: memory while reading ${settings.memoryRecords.toLocaleString('en')} Apicbase orders`);
-				sandboxes.apicbase.addOrders(Math.max(0, settings.memoryRecords - sandboxes.apicbase.purchaseOrders().length));
-				const p5 = await memory(bench, settings.memoryRecords);
-				p5.forEach(printLine);
-				results.push(...p5);
-			}
-		} finally {
-			await bench.stop();
+		}
+		if (wanted('P5')) {
+			log(`P5: memory while reading ${settings.memoryRecords.toLocaleString('en')} Apicbase orders, each side in a fresh n8n`);
+			sandboxes.apicbase.addOrders(Math.max(0, settings.memoryRecords - sandboxes.apicbase.purchaseOrders().length));
+			const p5 = await memory(sandboxes, BENCH_PORT + 10, settings.memoryRecords, bearer, log);
+			p5.forEach(printLine);
+			results.push(...p5);
 		}
 	} finally {
 		await sandboxes.stop();
