@@ -1,6 +1,7 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { APICBASE_ENVIRONMENT_PROPERTIES, apicbaseBaseUrlExpression } from '../nodes/Apicbase/environment';
+import { withHeaders } from '../nodes/shared/authenticate';
 
 /** A token generated in the Apicbase app for an application, sent as a bearer token. */
 export class ApicbaseAccessTokenApi implements ICredentialType {
@@ -33,12 +34,9 @@ export class ApicbaseAccessTokenApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` });
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,14 +1,15 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { APICBASE_ENVIRONMENT_PROPERTIES, apicbaseBaseUrlExpression } from '../nodes/Apicbase/environment';
 import { fetchSupplierToken } from '../nodes/Apicbase/supplierToken';
+import { withHeaders } from '../nodes/shared/authenticate';
 
 export class ApicbaseSupplierApi implements ICredentialType {
 	name = 'apicbaseSupplierApi';
@@ -53,12 +54,9 @@ export class ApicbaseSupplierApi implements ICredentialType {
 		return { accessToken: await fetchSupplierToken(this, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return withHeaders(requestOptions, { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` });
+	}
 
 	test: ICredentialTestRequest = {
 		request: {
