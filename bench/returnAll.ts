@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- a benchmark, never published: n8n's rules for node code do not apply */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- a benchmark, never published: n8n's rules for node code do not apply */
 /**
  * P1: Return All of a big list, inside n8n, against the floor (a plain Node loop fetching the same
  * pages with the same sign-in) and, for Apicbase, against n8n's own HTTP Request node following
