@@ -1,7 +1,6 @@
-import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { APICBASE_ENVIRONMENT_PROPERTIES, apicbaseBaseUrlExpression } from '../nodes/Apicbase/environment';
-import { withHeaders } from '../nodes/shared/authenticate';
 
 /** A token generated in the Apicbase app for an application, sent as a bearer token. */
 export class ApicbaseAccessTokenApi implements ICredentialType {
@@ -34,9 +33,12 @@ export class ApicbaseAccessTokenApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return withHeaders(requestOptions, { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` });
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

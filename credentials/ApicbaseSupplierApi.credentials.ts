@@ -1,15 +1,14 @@
 import type {
+	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { APICBASE_ENVIRONMENT_PROPERTIES, apicbaseBaseUrlExpression } from '../nodes/Apicbase/environment';
 import { fetchSupplierToken } from '../nodes/Apicbase/supplierToken';
-import { withHeaders } from '../nodes/shared/authenticate';
 
 export class ApicbaseSupplierApi implements ICredentialType {
 	name = 'apicbaseSupplierApi';
@@ -54,9 +53,12 @@ export class ApicbaseSupplierApi implements ICredentialType {
 		return { accessToken: await fetchSupplierToken(this, credentials) };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return withHeaders(requestOptions, { Authorization: `Bearer ${String(credentials.accessToken ?? '')}` });
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
 
 	test: ICredentialTestRequest = {
 		request: {

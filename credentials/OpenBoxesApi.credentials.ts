@@ -1,15 +1,14 @@
 import type {
+	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
-	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { OPENBOXES_BASE_URL, OPENBOXES_LOCATION, OPENBOXES_REQUEST_BUDGET } from '../nodes/OpenBoxes/credentialFields';
 import { openBoxesLogin } from '../nodes/OpenBoxes/session';
-import { withHeaders } from '../nodes/shared/authenticate';
 
 export class OpenBoxesApi implements ICredentialType {
 	name = 'openBoxesApi';
@@ -53,9 +52,16 @@ export class OpenBoxesApi implements ICredentialType {
 		return { sessionCookie: await openBoxesLogin(this, credentials) };
 	}
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return withHeaders(requestOptions, { Cookie: String(credentials.sessionCookie ?? ''), Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' });
-	}
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Cookie: '={{$credentials.sessionCookie}}',
+				Accept: 'application/json',
+				'X-Requested-With': 'XMLHttpRequest',
+			},
+		},
+	};
 
 	// getAppContext needs both a valid login and a location, so it proves both.
 	test: ICredentialTestRequest = {

@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { OPENBOXES_BASE_URL, OPENBOXES_LOCATION, OPENBOXES_REQUEST_BUDGET } from '../nodes/OpenBoxes/credentialFields';
-import { withHeaders } from '../nodes/shared/authenticate';
 
 /** Long-lived API keys exist on hosted OpenBoxes (Dedicated plan and up); OpenBoxes support issues them. */
 export class OpenBoxesApiKeyApi implements ICredentialType {
@@ -46,7 +45,10 @@ export class OpenBoxesApiKeyApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headerName = String(credentials.headerName || 'X-API-Key');
-		return withHeaders(requestOptions, { [headerName]: String(credentials.apiKey ?? ''), Accept: 'application/json' });
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), [headerName]: String(credentials.apiKey ?? ''), Accept: 'application/json' },
+		};
 	}
 
 	test: ICredentialTestRequest = {

@@ -63,14 +63,9 @@ describe('Apicbase Access Token API credential', () => {
 
 	it('sends the token as a bearer header and tests with the user list', () => {
 		expect(credential.name).toBe('apicbaseAccessTokenApi');
-		expect(typeof credential.authenticate).toBe('function');
+		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } } });
 		expect(credential.test.request).toMatchObject({ url: '/api/v2/accounts/users', method: 'GET' });
 		expect(credential.properties.map((p) => p.name)).toEqual(['environment', 'customBaseUrl', 'accessToken', 'testNotice']);
-	});
-
-	it('adds the token as a bearer header to the request, keeping its other headers', async () => {
-		const signed = await credential.authenticate({ accessToken: 'tok-123' }, { url: '/api/v2/accounts/users', headers: { Accept: 'application/json' } });
-		expect(signed).toEqual({ url: '/api/v2/accounts/users', headers: { Accept: 'application/json', Authorization: 'Bearer tok-123' } });
 	});
 
 	it('resolves the base URL of the chosen environment for the test', async () => {
