@@ -4,7 +4,7 @@
  * by package, and the busiest functions, over the last `--last-ms` of the profile (with `--only P1`,
  * the bench prints how long P1 took: n8n stops right after it, so that skips its start-up).
  *
- *   npx tsx bench/profileSummary.ts /tmp/p/CPU.<...>.cpuprofile --last-ms 20000
+ *   npx tsx bench/profileSummary.ts <dir>/CPU.<...>.cpuprofile --last-ms 20000
  */
 import { readFileSync } from 'node:fs';
 
@@ -20,7 +20,7 @@ interface CpuProfile {
 }
 
 /** "our package", a node_modules package name, "node" for Node's own code, or "(program)"-style V8 entries. */
-export function packageOf(url: string, functionName: string): string {
+function packageOf(url: string, functionName: string): string {
 	if (!url) return functionName.startsWith('(') ? functionName : '(native)';
 	if (url.includes('n8n-nodes-supply-chain')) return 'n8n-nodes-supply-chain (ours)';
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(url);

@@ -234,9 +234,10 @@ export async function returnAll(bench: BenchN8n, sandboxes: Sandboxes, records: 
  * or caches), against that n8n idle just before.
  */
 export async function memory(sandboxes: Sandboxes, port: number, records: number, bearer: string, log: (line: string) => void): Promise<Measured[]> {
-	const listPages = () => sandboxes.apicbase.requests.filter((r) => r.method === 'GET' && r.path === APICBASE_DEMO.purchaseOrdersPath && r.status === 200).length;
+	const apicbase = vendors(sandboxes, bearer).find((vendor) => vendor.name.startsWith('Apicbase'))!;
+	const listPages = apicbase.requests;
 	const measure = async (side: 'ours' | 'peer') => {
-		const own = side === 'ours' ? vendors(sandboxes, '').find((vendor) => vendor.name.startsWith('Apicbase'))!.workflow : httpRequestPeer(sandboxes, PEER_ID);
+		const own = side === 'ours' ? apicbase.workflow : httpRequestPeer(sandboxes, PEER_ID);
 		const node = side === 'ours' ? 'Return All' : 'Split Out';
 		const bench = await startBenchN8n(sandboxes, port, [headerAuthCredential(bearer)], [own], log);
 		try {

@@ -9,7 +9,7 @@
  *   npm run bench                      every case (about 15 minutes on 2 cores)
  *   npm run bench -- --only P1,P4      some cases
  *   npm run bench -- --records 2000    smaller lists (P1), --memory-records, --webhooks, --senders, --sizes 1000,5000
- *   npm run bench -- --cpu-prof /tmp/p  V8 CPU profiles of the n8n that runs P1–P3, written there when it stops
+ *   npm run bench -- --cpu-prof <dir>  V8 CPU profiles of the n8n that runs P1–P3, written there when it stops
  */
 import { startSandboxes } from '../test/sandbox/start';
 import { startBenchN8n } from './n8n';
