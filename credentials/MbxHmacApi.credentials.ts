@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { MBX_ENVIRONMENT_PROPERTIES, mbxBaseUrlExpression } from '../nodes/Mbx/environment';
-import { mbxSignature } from '../nodes/shared/mbxSignature';
+import { mbxSignature } from '../nodes/Mbx/signature';
 
 /**
  * The request's address. Our nodes pass `url`; n8n's HTTP Request node (the Custom API Call)

@@ -7,7 +7,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { flagOrders } from './actions/supplierPurchaseOrder/mark';
+import { flagOrders } from './supplierOrderFlags';
 import { APICBASE_PATHS } from './paths';
 import { apicbaseList, apicbaseListUntil } from './transport';
 import { diffOrders, orderFeedQuery, orderTime, type OrderFeedState } from './trigger/orderFeed';

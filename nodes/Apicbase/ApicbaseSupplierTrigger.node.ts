@@ -14,7 +14,7 @@ import {
 import { checkedByCredential } from '../shared/webhookCredential';
 import { registeredByHand } from '../shared/webhookRegistration';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
-import { verifyApicbaseSignature } from '../shared/webhookSignature';
+import { verifyApicbaseSignature } from './webhookSignature';
 import { isPurchaseOrder, orderItems, outputProperty, type OrderOutput } from './trigger/purchaseOrder';
 
 const SIGNATURE_HEADER = 'x-apic-webhook-signature';

@@ -66,6 +66,8 @@ export async function apicbaseRequest(
 		errorList?: ErrorPathOptions;
 		/** The credential, when a list has read it already for all its pages. */
 		credentials?: ICredentialDataDecryptedObject;
+		/** A body sent as these bytes (a multipart upload, say) instead of JSON; the answer comes back as Apicbase sent it. */
+		raw?: { body: Buffer; contentType: string };
 	} = {},
 ): Promise<unknown> {
 	const credentials = options.credentials ?? (await this.getCredentials<ICredentialDataDecryptedObject>(credentialType));
@@ -77,13 +79,9 @@ export async function apicbaseRequest(
 				await this.helpers.httpRequestWithAuthentication.call(
 					this,
 					credentialType,
-					{
-						method,
-						url,
-						qs: options.query,
-						body: options.body,
-						json: true,
-					},
+					options.raw
+						? { method, url, qs: options.query, body: options.raw.body, headers: { 'Content-Type': options.raw.contentType, Accept: 'application/json' } }
+						: { method, url, qs: options.query, body: options.body, json: true },
 					credentialAlreadyRead(this.getNode(), credentialType, credentials),
 				),
 			{ method },

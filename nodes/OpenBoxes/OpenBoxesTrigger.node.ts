@@ -8,7 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { diffFeedInPasses, type PassFeedState } from '../shared/changeFeed';
-import type { SnapshotMemory } from '../shared/listSnapshot';
+import type { SnapshotMemory } from './trigger/listSnapshot';
 import { readReorderItems } from './inventory/reorder';
 import { openBoxesLocationId } from './transport';
 import { EVENT_OPTIONS, isListEvent, matchesProductChange, type OpenBoxesEvent } from './trigger/events';

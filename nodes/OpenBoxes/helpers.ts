@@ -1,11 +1,9 @@
-/** Small helpers every OpenBoxes operation uses: reading values, OpenBoxes envelopes, field errors. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { isObject } from '../shared/values';
+/** What every OpenBoxes resource shares about answers and requests: envelopes, limits, IDs in paths. */
+import type { IDataObject } from 'n8n-workflow';
+
+import { isObject, trimmed } from '../shared/values';
 
 /** The first `limit` records (all when limit is undefined), for lists OpenBoxes does not page. */
-/** What an OpenBoxes ID looks like, as a field placeholder. */
-export const ID_PLACEHOLDER = 'e.g. ff80818155df9de40155df9e31000001';
-
 export function applyLimit<T>(records: T[], limit: number | undefined): T[] {
 	return limit === undefined ? records : records.slice(0, limit);
 }
@@ -22,20 +20,10 @@ export function dataObject(response: unknown): IDataObject {
 	return isObject(data) ? data : {};
 }
 
-/** An error about one field, raised before anything is sent. */
-export function fieldError(
-	context: IExecuteFunctions,
-	message: string,
-	label: string,
-	itemIndex: number,
-	hint?: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: hint ?? `Check the "${label}" field.`,
-	});
+/** What a delete operation outputs: OpenBoxes answers 204 with no body. */
+export function deletedResult(response: unknown, id: string, extra: IDataObject = {}): IDataObject {
+	return { ...(isObject(response) ? response : {}), ...extra, deleted: true, id };
 }
-
 
 /** The values picked in a multi-options field, trimmed, without blanks or repeats. */
 export function multiValues(raw: unknown): string[] {
@@ -43,17 +31,16 @@ export function multiValues(raw: unknown): string[] {
 	return [...new Set(list.map((value) => trimmed(value)).filter((value) => value !== ''))];
 }
 
-/** A number of 0 or more (numeric text allowed), naming the field when it is not. */
-export function nonNegativeNumber(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-		throw fieldError(context, `${label} must be a number of 0 or more, got "${String(raw)}"`, label, itemIndex);
-	}
-	return value;
+/** The entries of a fixedCollection with multiple values (`{ line: [...] }`). */
+export function collectionEntries(raw: unknown, key: string): IDataObject[] {
+	const entries = isObject(raw) ? raw[key] : undefined;
+	const list = Array.isArray(entries) ? entries : isObject(entries) ? [entries] : [];
+	return list.filter(isObject);
 }
 
-export function trimmed(raw: unknown): string {
-	return raw === undefined || raw === null ? '' : String(raw).trim();
+/** An ID as one path segment. */
+export function segment(id: string): string {
+	return encodeURIComponent(id);
 }
 
 /**
@@ -66,5 +53,3 @@ export function withRepeatedQuery(path: string, name: string, values: string[]):
 	const pairs = values.map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
 	return `${path}${path.includes('?') ? '&' : '?'}${pairs}`;
 }
-
-export { isObject };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ID_PLACEHOLDER } from './helpers';
+import { ID_PLACEHOLDER } from './pickers';
 
 /** What an OpenBoxes web app address looks like, as a field placeholder. */
 const WEB_APP_EXAMPLE = 'https://openboxes.example.org/openboxes';

@@ -14,7 +14,7 @@ import { credentialAlreadyRead } from '../shared/credentialOnce';
 import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText, readHttpFailure, type HttpFailure } from '../shared/httpFailure';
 import { nextOffset, readPages } from '../shared/pagination';
-import { sharedBudget } from '../shared/requestBudget';
+import { sharedBudget } from './requestBudget';
 import { withRetry } from '../shared/retry';
 import { requestsPerMinute } from './credentialFields';
 import { openBoxesBaseUrl } from './session';

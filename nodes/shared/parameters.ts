@@ -1,12 +1,20 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties, type INodePropertyCollection } from 'n8n-workflow';
 
+import { trimmed } from './values';
+
+/**
+ * Readers for node parameters, one set for every vendor: each names the field at fault in a
+ * NodeOperationError raised before anything is sent. Arguments always run (context, what, label,
+ * itemIndex): `what` is a parameter name for the `…Parameter` readers and a value for the others.
+ */
+
+/** An error about one field, raised before anything is sent. */
+export function fieldError(context: IExecuteFunctions, message: string, label: string, itemIndex: number, hint?: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), message, { itemIndex, description: hint ?? `Check the "${label}" field.` });
+}
+
 /** Reads a parameter that must be a whole number of at least 1, naming the field when it is not. */
-export function positiveIntegerParameter(
-	context: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-): number {
+export function positiveIntegerParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): number {
 	return positiveInteger(context, context.getNodeParameter(name, itemIndex) as unknown, label, itemIndex);
 }
 
@@ -14,30 +22,44 @@ export function positiveIntegerParameter(
 export function positiveInteger(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
 	const value = typeof raw === 'string' ? Number(raw.trim()) : (raw as number);
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-		throw new NodeOperationError(context.getNode(), `${label} must be a whole number of 1 or more, got "${String(raw)}"`, {
-			itemIndex,
-			description: `Check the "${label}" field.`,
-		});
+		throw fieldError(context, `${label} must be a whole number of 1 or more, got "${String(raw)}"`, label, itemIndex);
 	}
 	return value;
 }
 
-/** Reads a text parameter that must not be empty, naming the field when it is. */
-export function requiredStringParameter(
-	context: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-): string {
-	const raw = context.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (value === '') {
-		throw new NodeOperationError(context.getNode(), `${label} is required`, {
-			itemIndex,
-			description: `Fill in the "${label}" field.`,
-		});
+/** Checks that a value is a whole number of 0 or more (numeric text allowed), e.g. a task sequence. */
+export function nonNegativeInteger(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw fieldError(context, `${label} must be a whole number of 0 or more, got "${String(raw)}"`, label, itemIndex);
 	}
 	return value;
+}
+
+/** Checks that a value is a number of 0 or more (numeric text allowed). */
+export function nonNegativeNumber(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
+	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
+	if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+		throw fieldError(context, `${label} must be a number of 0 or more, got "${String(raw)}"`, label, itemIndex);
+	}
+	return value;
+}
+
+/** Checks that a value is not empty, and gives it trimmed. */
+export function requiredText(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, hint?: string): string {
+	const value = trimmed(raw);
+	if (value === '') throw fieldError(context, `${label} is required`, label, itemIndex, hint ?? `Fill in the "${label}" field.`);
+	return value;
+}
+
+/** The text of a parameter (a picker's value is extracted), trimmed; '' when empty. */
+export function stringParameter(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	return trimmed(context.getNodeParameter(name, itemIndex, '', { extractValue: true }));
+}
+
+/** Reads a text parameter that must not be empty, naming the field when it is. */
+export function requiredStringParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number, hint?: string): string {
+	return requiredText(context, stringParameter(context, name, itemIndex), label, itemIndex, hint);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** A vendor value as display text: trimmed, and '' for null or missing. */
-export function displayText(value: unknown): string {
+/** A value as text, trimmed; '' for null or missing. */
+export function trimmed(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 

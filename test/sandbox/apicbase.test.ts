@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pythonJsonDumps } from '../../nodes/shared/pythonJson';
+import { pythonJsonDumps } from '../../nodes/Apicbase/pythonJson';
 import { APICBASE_DEMO, ApicbaseSandbox } from './apicbase/server';
 import type { ApiOrder, WebhookOrder } from './apicbase/seed';
 import { withoutKeys } from '../../nodes/shared/values';

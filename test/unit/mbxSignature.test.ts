@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { mbxSignature, mbxStringToSign } from '../../nodes/shared/mbxSignature';
+import { mbxSignature, mbxStringToSign } from '../../nodes/Mbx/signature';
 import { fixturesDir } from '../helpers/paths';
 
 interface Vector {

@@ -15,7 +15,7 @@ import {
 import { pageTokenNumber } from '../../shared/pagination';
 import { APICBASE_PATHS } from '../paths';
 import { apicbaseList, apicbaseRequest, customerCredentialType } from '../transport';
-import { displayText, isObject } from '../../shared/values';
+import { trimmed, isObject } from '../../shared/values';
 
 const PAGE_SIZE = 50;
 
@@ -23,12 +23,12 @@ const PAGE_SIZE = 50;
 
 /** A related record as a list shows it: its name when Apicbase nests it, else nothing. */
 function relatedName(value: unknown): string {
-	return isObject(value) ? displayText(value.name) : '';
+	return isObject(value) ? trimmed(value.name) : '';
 }
 
 /** 'IN_PROGRESS' → 'In progress'. */
 function statusLabel(value: unknown): string {
-	const status = displayText(value).replace(/_/g, ' ').toLowerCase();
+	const status = trimmed(value).replace(/_/g, ' ').toLowerCase();
 	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
 }
 
@@ -44,7 +44,7 @@ async function purchaseOrderPage(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = pageTokenNumber(paginationToken, 1);
-	const term = displayText(filter);
+	const term = trimmed(filter);
 	const response = (await apicbaseRequest.call(context, customerCredentialType(context), 'GET', APICBASE_PATHS.purchaseOrders, {
 		query: { ...extra, ordering: '-ordered_on', page, page_size: PAGE_SIZE, ...(term ? { order_number__icontains: term } : {}) },
 	})) as { next?: unknown; results?: unknown };
@@ -52,10 +52,10 @@ async function purchaseOrderPage(
 	const more = response?.next !== undefined && response.next !== null && response.next !== '' && orders.length > 0;
 	return {
 		results: orders.map((order) => ({
-			name: [displayText(order.order_number) || `Order ${displayText(order.id)}`, relatedName(order.supplier), statusLabel(order.status)]
+			name: [trimmed(order.order_number) || `Order ${trimmed(order.id)}`, relatedName(order.supplier), statusLabel(order.status)]
 				.filter(Boolean)
 				.join(' · '),
-			value: displayText(order.id),
+			value: trimmed(order.id),
 		})),
 		...(more ? { paginationToken: String(page + 1) } : {}),
 	};
@@ -88,20 +88,20 @@ export async function searchOpenPurchaseOrders(
  */
 export async function searchStockItems(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const raw = this.getCurrentNodeParameter('outletId') as unknown;
-	const outletId = displayText(isObject(raw) ? raw.value : raw);
+	const outletId = trimmed(isObject(raw) ? raw.value : raw);
 	if (outletId === '' || outletId.startsWith('=')) {
 		throw new NodeOperationError(this.getNode(), 'Enter a fixed Outlet ID first to list its stock items', {
 			description:
 				'Stock items are listed per outlet. Fill in "Outlet ID" (from Outlet > Get Many) without an expression, or choose "By ID" and enter the stock item ID.',
 		});
 	}
-	const term = displayText(filter).toLowerCase();
+	const term = trimmed(filter).toLowerCase();
 	const items = await apicbaseList.call(this, customerCredentialType(this), APICBASE_PATHS.outletStockItems(outletId));
 	const results = items
 		.map((item) => {
-			const name = displayText(item.name) || `Stock item ${displayText(item.id)}`;
-			const unit = typeof item.unit === 'string' || typeof item.unit === 'number' ? displayText(item.unit) : relatedName(item.unit);
-			return { name: unit ? `${name} (${unit})` : name, value: displayText(item.id) };
+			const name = trimmed(item.name) || `Stock item ${trimmed(item.id)}`;
+			const unit = typeof item.unit === 'string' || typeof item.unit === 'number' ? trimmed(item.unit) : relatedName(item.unit);
+			return { name: unit ? `${name} (${unit})` : name, value: trimmed(item.id) };
 		})
 		.filter((item) => term === '' || item.name.toLowerCase().includes(term) || item.value.toLowerCase() === term)
 		.sort(byName);

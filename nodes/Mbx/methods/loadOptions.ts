@@ -5,7 +5,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { mbxList } from '../transport';
-import { displayText } from '../../shared/values';
+import { trimmed } from '../../shared/values';
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || String(a.value).localeCompare(String(b.value));
@@ -13,7 +13,7 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 
 
 function toOption(record: IDataObject, name: string, description?: string): INodePropertyOptions {
-	const option: INodePropertyOptions = { name: name || `#${displayText(record.id)}`, value: record.id as number };
+	const option: INodePropertyOptions = { name: name || `#${trimmed(record.id)}`, value: record.id as number };
 	if (description) option.description = description;
 	return option;
 }
@@ -22,7 +22,7 @@ function toOption(record: IDataObject, name: string, description?: string): INod
 export async function getShipMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const records = await mbxList.call(this, '/v2/ship_methods', {});
 	return records
-		.map((record) => toOption(record, displayText(record.name), displayText(record.carrier) || displayText(record.description)))
+		.map((record) => toOption(record, trimmed(record.name), trimmed(record.carrier) || trimmed(record.description)))
 		.sort(byName);
 }
 
@@ -31,8 +31,8 @@ export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePr
 	const records = await mbxList.call(this, '/v2/countries', {});
 	return records
 		.map((record) => {
-			const iso = displayText(record.iso_code);
-			return toOption(record, iso ? `${displayText(record.name)} (${iso})` : displayText(record.name));
+			const iso = trimmed(record.iso_code);
+			return toOption(record, iso ? `${trimmed(record.name)} (${iso})` : trimmed(record.name));
 		})
 		.sort(byName);
 }
@@ -40,5 +40,5 @@ export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePr
 /** Forge task types: "<name>", with their description. */
 export async function getAutomationTaskTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const records = await mbxList.call(this, '/v2/automation_task_types', {});
-	return records.map((record) => toOption(record, displayText(record.name), displayText(record.description))).sort(byName);
+	return records.map((record) => toOption(record, trimmed(record.name), trimmed(record.description))).sort(byName);
 }

@@ -2,20 +2,20 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { pageTokenNumber } from '../../shared/pagination';
 import { mbxSearchPage } from '../transport';
-import { displayText } from '../../shared/values';
+import { trimmed } from '../../shared/values';
 
 const PAGE_SIZE = 50;
 
 
 function price(value: unknown): string {
-	const parsed = Number(displayText(value));
-	return displayText(value) !== '' && Number.isFinite(parsed) ? parsed.toFixed(2) : displayText(value) || '?';
+	const parsed = Number(trimmed(value));
+	return trimmed(value) !== '' && Number.isFinite(parsed) ? parsed.toFixed(2) : trimmed(value) || '?';
 }
 
 /** "SKU-1 · item 127188 · 12.50": your SKU, the MBX item and the price of the catalog entry. */
 function entryName(record: IDataObject): string {
-	const sku = displayText(record.customer_sku) || `Entry #${displayText(record.id)}`;
-	return `${sku} · item ${displayText(record.item_id) || '?'} · ${price(record.price)}`;
+	const sku = trimmed(record.customer_sku) || `Entry #${trimmed(record.id)}`;
+	return `${sku} · item ${trimmed(record.item_id) || '?'} · ${price(record.price)}`;
 }
 
 /**
@@ -29,7 +29,7 @@ export async function searchCustomerCatalogItems(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
-	const typed = displayText(filter);
+	const typed = trimmed(filter);
 	const itemId = typed.replace(/^#/, '');
 	const filters = typed === '' ? undefined : /^\d+$/.test(itemId) ? { item_id: Number(itemId) } : { customer_sku: typed };
 	const { records, next } = await mbxSearchPage.call(this, '/v2/customer_catalog_items', { filters, offset, pageSize: PAGE_SIZE });

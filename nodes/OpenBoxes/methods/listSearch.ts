@@ -15,7 +15,7 @@ import {
 import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { openBoxesBaseUrl } from '../session';
 import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest } from '../transport';
-import { displayText, isObject } from '../../shared/values';
+import { trimmed, isObject } from '../../shared/values';
 
 const PRODUCT_PAGE_SIZE = 50;
 
@@ -37,7 +37,7 @@ export async function searchProducts(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
-	const term = displayText(filter);
+	const term = trimmed(filter);
 	const response = await openBoxesRequest.call(this, 'GET', '/products', {
 		query: { max: PRODUCT_PAGE_SIZE, offset, sort: 'name', order: 'asc', ...(term ? { q: term } : {}) },
 	});
@@ -46,9 +46,9 @@ export async function searchProducts(
 	const next = nextOffset({ offset, received: products.length, requested: PRODUCT_PAGE_SIZE, total });
 	return {
 		results: products.map((product) => {
-			const code = displayText(product.productCode);
-			const name = displayText(product.name) || displayText(product.id);
-			return { name: code ? `${name} (${code})` : name, value: displayText(product.id) };
+			const code = trimmed(product.productCode);
+			const name = trimmed(product.name) || trimmed(product.id);
+			return { name: code ? `${name} (${code})` : name, value: trimmed(product.id) };
 		}),
 		...(next === undefined ? {} : { paginationToken: String(next) }),
 	};
@@ -59,15 +59,15 @@ export async function searchProducts(
  * needs three characters, so the (unpaged) list is fetched whole and filtered here.
  */
 export async function searchLocations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const term = displayText(filter).toLowerCase();
+	const term = trimmed(filter).toLowerCase();
 	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations'));
 	const results = locations
 		.map((location) => {
 			const type = isObject(location.locationType) ? location.locationType : {};
-			const typeName = displayText(type.name) || displayText(type.locationTypeCode);
-			const name = displayText(location.name) || displayText(location.id);
-			const haystack = [name, displayText(location.locationNumber), typeName].join(' ').toLowerCase();
-			return { item: { name: typeName ? `${name} (${typeName})` : name, value: displayText(location.id) }, haystack };
+			const typeName = trimmed(type.name) || trimmed(type.locationTypeCode);
+			const name = trimmed(location.name) || trimmed(location.id);
+			const haystack = [name, trimmed(location.locationNumber), typeName].join(' ').toLowerCase();
+			return { item: { name: typeName ? `${name} (${typeName})` : name, value: trimmed(location.id) }, haystack };
 		})
 		.filter(({ haystack }) => term === '' || haystack.includes(term))
 		.map(({ item }) => item)
@@ -77,15 +77,15 @@ export async function searchLocations(this: ILoadOptionsFunctions, filter?: stri
 
 /** Users whose first name, last name or e-mail matches the typed words (OpenBoxes' `searchTerm`). */
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const term = displayText(filter);
+	const term = trimmed(filter);
 	const users = dataList(
 		await openBoxesRequest.call(this, 'GET', '/users', { query: term ? { searchTerm: term } : {} }),
 	);
 	const results = users
 		.map((user) => {
-			const name = [displayText(user.firstName), displayText(user.lastName)].filter(Boolean).join(' ') || displayText(user.name);
-			const username = displayText(user.username);
-			return { name: username ? `${name || username} (${username})` : name || displayText(user.id), value: displayText(user.id) };
+			const name = [trimmed(user.firstName), trimmed(user.lastName)].filter(Boolean).join(' ') || trimmed(user.name);
+			const username = trimmed(user.username);
+			return { name: username ? `${name || username} (${username})` : name || trimmed(user.id), value: trimmed(user.id) };
 		})
 		.sort(byName);
 	return { results };
@@ -95,13 +95,13 @@ const RECORD_PAGE_SIZE = 50;
 
 /** 'PARTIALLY_RECEIVED' (or an enum `{ name }`) → 'Partially received'. */
 function statusLabel(value: unknown): string {
-	const status = displayText(isObject(value) ? value.name : value).replace(/_/g, ' ').toLowerCase();
+	const status = trimmed(isObject(value) ? value.name : value).replace(/_/g, ' ').toLowerCase();
 	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
 }
 
 /** A place as a list shows it: a display string, or a location object with a name. */
 function placeName(value: unknown): string {
-	return isObject(value) ? displayText(value.name) : displayText(value);
+	return isObject(value) ? trimmed(value.name) : trimmed(value);
 }
 
 /** The OpenBoxes web app, where a record's own page lives (`<base>/order/show/<id>`). */
@@ -119,7 +119,7 @@ export async function searchPurchaseOrders(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
-	const term = displayText(filter);
+	const term = trimmed(filter);
 	const response = await openBoxesRequest.call(this, 'GET', '/purchaseOrders', {
 		query: { max: RECORD_PAGE_SIZE, offset, sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },
 	});
@@ -129,8 +129,8 @@ export async function searchPurchaseOrders(
 	const web = await webAppUrl(this);
 	return {
 		results: orders.map((order) => {
-			const id = displayText(order.id);
-			const number = displayText(order.orderNumber) || displayText(order.name) || id;
+			const id = trimmed(order.id);
+			const number = trimmed(order.orderNumber) || trimmed(order.name) || id;
 			const name = [number, placeName(order.origin), statusLabel(order.status)].filter(Boolean).join(' · ');
 			return { name, value: id, url: `${web}/order/show/${encodeURIComponent(id)}` };
 		}),
@@ -151,9 +151,9 @@ function movementOffsets(paginationToken?: string): { outbound?: number; inbound
 /** "483ZSA · to Ward 3 · Requested" (outbound) or "483ZSA · from Acme Supplies · Shipped" (inbound). */
 function movementName(movement: IDataObject, direction: 'OUTBOUND' | 'INBOUND'): string {
 	const place = placeName(direction === 'OUTBOUND' ? movement.destination : movement.origin);
-	const display = isObject(movement.displayStatus) ? displayText(movement.displayStatus.label) : '';
+	const display = isObject(movement.displayStatus) ? trimmed(movement.displayStatus.label) : '';
 	return [
-		displayText(movement.identifier) || displayText(movement.name) || displayText(movement.id),
+		trimmed(movement.identifier) || trimmed(movement.name) || trimmed(movement.id),
 		place ? `${direction === 'OUTBOUND' ? 'to' : 'from'} ${place}` : '',
 		display || statusLabel(movement.statusCode),
 	]
@@ -179,7 +179,7 @@ export async function searchStockMovements(
 				'OpenBoxes lists stock movements from or to one location. Fill in "Location ID" in the OpenBoxes credential, or choose "By ID" and enter the movement ID.',
 		});
 	}
-	const term = displayText(filter);
+	const term = trimmed(filter);
 	const offsets = movementOffsets(paginationToken);
 	const half = RECORD_PAGE_SIZE / 2;
 	const results: INodeListSearchItems[] = [];
@@ -201,7 +201,7 @@ export async function searchStockMovements(
 		const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
 		nextOffsets.push(nextOffset({ offset, received: movements.length, requested: half, total }));
 		for (const movement of movements) {
-			const id = displayText(movement.id);
+			const id = trimmed(movement.id);
 			results.push({ name: movementName(movement, direction), value: id, url: `${web}/stockMovement/show/${encodeURIComponent(id)}` });
 		}
 	}

@@ -5,7 +5,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { openBoxesList, openBoxesRequest } from '../transport';
-import { displayText, isObject } from '../../shared/values';
+import { trimmed, isObject } from '../../shared/values';
 
 
 
@@ -19,7 +19,7 @@ function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
 }
 
 function option(record: IDataObject, name: string, description?: string): INodePropertyOptions {
-	const result: INodePropertyOptions = { name: name || displayText(record.id), value: displayText(record.id) };
+	const result: INodePropertyOptions = { name: name || trimmed(record.id), value: trimmed(record.id) };
 	if (description) result.description = description;
 	return result;
 }
@@ -27,18 +27,18 @@ function option(record: IDataObject, name: string, description?: string): INodeP
 /** The type of a location as shown after its name: the type's name, or its code. */
 function locationTypeLabel(location: IDataObject): string {
 	const type = isObject(location.locationType) ? location.locationType : {};
-	return displayText(type.name) || displayText(type.locationTypeCode) || displayText(location.locationTypeCode);
+	return trimmed(type.name) || trimmed(type.locationTypeCode) || trimmed(location.locationTypeCode);
 }
 
 function locationTypeCode(location: IDataObject): string {
 	const type = isObject(location.locationType) ? location.locationType : {};
-	return (displayText(type.locationTypeCode) || displayText(location.locationTypeCode)).toUpperCase();
+	return (trimmed(type.locationTypeCode) || trimmed(location.locationTypeCode)).toUpperCase();
 }
 
 function locationOption(location: IDataObject): INodePropertyOptions {
 	const type = locationTypeLabel(location);
-	const name = displayText(location.name);
-	return option(location, type ? `${name} (${type})` : name, displayText(location.locationNumber) || undefined);
+	const name = trimmed(location.name);
+	return option(location, type ? `${name} (${type})` : name, trimmed(location.locationNumber) || undefined);
 }
 
 /** Active locations (OpenBoxes lists only those, without bins): "Name (Type)". */
@@ -55,20 +55,20 @@ export async function getSuppliers(this: ILoadOptionsFunctions): Promise<INodePr
 	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations', { query: { locationTypeCode: 'SUPPLIER' } }));
 	return locations
 		.filter((location) => location.active !== false && locationTypeCode(location) === 'SUPPLIER')
-		.map((location) => option(location, displayText(location.name), displayText(location.locationNumber) || undefined))
+		.map((location) => option(location, trimmed(location.name), trimmed(location.locationNumber) || undefined))
 		.sort(byName);
 }
 
 /** Product categories (every one, paged through the generic API): "Name". */
 export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const categories = await openBoxesList.call(this, '/generic/category', {});
-	return categories.map((category) => option(category, displayText(category.name), displayText(category.description) || undefined)).sort(byName);
+	return categories.map((category) => option(category, trimmed(category.name), trimmed(category.description) || undefined)).sort(byName);
 }
 
 /** Location types: "Name", with the type code as the description. */
 export async function getLocationTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const types = dataList(await openBoxesRequest.call(this, 'GET', '/locations/locationTypes'));
-	return types.map((type) => option(type, displayText(type.name), displayText(type.locationTypeCode) || undefined)).sort(byName);
+	return types.map((type) => option(type, trimmed(type.name), trimmed(type.locationTypeCode) || undefined)).sort(byName);
 }
 
 /** Users: "First Last (username)". */
@@ -76,9 +76,9 @@ export async function getUsers(this: ILoadOptionsFunctions): Promise<INodeProper
 	const users = dataList(await openBoxesRequest.call(this, 'GET', '/users'));
 	return users
 		.map((user) => {
-			const name = [displayText(user.firstName), displayText(user.lastName)].filter(Boolean).join(' ') || displayText(user.name);
-			const username = displayText(user.username);
-			return option(user, username ? `${name || username} (${username})` : name, displayText(user.email) || undefined);
+			const name = [trimmed(user.firstName), trimmed(user.lastName)].filter(Boolean).join(' ') || trimmed(user.name);
+			const username = trimmed(user.username);
+			return option(user, username ? `${name || username} (${username})` : name, trimmed(user.email) || undefined);
 		})
 		.sort(byName);
 }

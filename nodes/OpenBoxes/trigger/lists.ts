@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { diffSnapshot, forgetUnread, type SnapshotMemory, type SnapshotRow } from '../../shared/listSnapshot';
+import { diffSnapshot, forgetUnread, type SnapshotMemory, type SnapshotRow } from './listSnapshot';
 import { nextOffset, readPages } from '../../shared/pagination';
 import { withRepeatedQuery } from '../helpers';
 import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';

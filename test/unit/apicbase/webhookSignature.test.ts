@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { hexHmacSha256, verifyApicbaseSignature } from '../../../nodes/shared/webhookSignature';
+import { hexHmacSha256, verifyApicbaseSignature } from '../../../nodes/Apicbase/webhookSignature';
 
 // Inputs and the exact bytes CPython's json.dumps produced for them (generated with python3).
 const cases = JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/python-json-dumps.json'), 'utf8')) as Array<{

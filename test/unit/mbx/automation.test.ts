@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import * as automationQueue from '../../../nodes/Mbx/actions/automationQueue';
 import * as automationTask from '../../../nodes/Mbx/actions/automationTask';
-import { characterCount, isIPv4, isIPv6 } from '../../../nodes/Mbx/actions/automationTask/forge';
+import { characterCount, isIPv4, isIPv6 } from '../../../nodes/Mbx/forge';
 import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
 import { httpError } from '../../helpers/mockContext';
 import { listResponder, qOf, run, runExpectingError } from './resourceHarness';

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { description, operations } from '../../../nodes/OpenBoxes/actions/stockMovement';
-import { toOpenBoxesDateTime } from '../../../nodes/OpenBoxes/actions/stockMovement/shared';
+import { toOpenBoxesDateTime } from '../../../nodes/OpenBoxes/dates';
 import { runOperations } from '../../../nodes/shared/router';
 import { httpError, mockExecuteFunctions, type RecordedCall } from '../../helpers/mockContext';
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
-import { purchaseOrderLocator } from '../purchaseOrder/get';
+import { purchaseOrderLocator } from '../../pickers';
 
 const show = { resource: ['delivery'], operation: ['closeDeliveries'] };
 

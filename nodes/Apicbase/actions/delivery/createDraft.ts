@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { requiredStringParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
-import { purchaseOrderLocator } from '../purchaseOrder/get';
+import { purchaseOrderLocator } from '../../pickers';
 
 const show = { resource: ['delivery'], operation: ['createDraft'] };
 

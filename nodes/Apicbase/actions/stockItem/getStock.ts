@@ -4,7 +4,7 @@ import { recordLocator } from '../../../shared/descriptions';
 import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest, customerCredentialType } from '../../transport';
-import { APICBASE_ID_PLACEHOLDER } from '../purchaseOrder/get';
+import { APICBASE_ID_PLACEHOLDER } from '../../pickers';
 import { outletIdField } from './fields';
 
 const show = { resource: ['stockItem'], operation: ['getStock'] };

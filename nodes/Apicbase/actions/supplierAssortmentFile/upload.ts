@@ -1,12 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { toVendorApiError } from '../../../shared/apiError';
 import { jsonParameter, requiredStringParameter } from '../../../shared/parameters';
-import { withRetry } from '../../../shared/retry';
 import { assortmentProblems, describeProblem } from '../../assortment';
-import { apicbaseBaseUrl } from '../../environment';
 import { APICBASE_PATHS } from '../../paths';
-import { apicbaseErrorMessage } from '../../transport';
+import { apicbaseRequest } from '../../transport';
 
 const show = { resource: ['supplierAssortmentFile'], operation: ['upload'] };
 const MAX_LISTED_PROBLEMS = 20;
@@ -135,24 +132,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 
-	const { body, contentType } = buildAssortmentMultipart(customerNumber, articles);
-	const credentials = await this.getCredentials('apicbaseSupplierApi');
-	const url = `${apicbaseBaseUrl(credentials)}${APICBASE_PATHS.supplierAssortmentFiles}`;
-	let response: unknown;
-	try {
-		response = await withRetry(
-			async () =>
-				await this.helpers.httpRequestWithAuthentication.call(this, 'apicbaseSupplierApi', {
-					method: 'POST',
-					url,
-					body,
-					headers: { 'Content-Type': contentType, Accept: 'application/json' },
-				}),
-			{ method: 'POST' },
-		);
-	} catch (error) {
-		throw toVendorApiError(this.getNode(), error, apicbaseErrorMessage, itemIndex);
-	}
+	let response = await apicbaseRequest.call(this, 'apicbaseSupplierApi', 'POST', APICBASE_PATHS.supplierAssortmentFiles, {
+		raw: buildAssortmentMultipart(customerNumber, articles),
+		itemIndex,
+	});
 	if (typeof response === 'string' || Buffer.isBuffer(response)) {
 		const text = response.toString();
 		try {

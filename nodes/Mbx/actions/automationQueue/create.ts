@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { positiveInteger } from '../../../shared/parameters';
+import { nonNegativeInteger, positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
-import { ipAddressParameter, nonNegativeInteger, textParameter } from '../automationTask/forge';
+import { ipAddressParameter, limitedTextParameter } from '../../forge';
 
 const show = { resource: ['automationQueue'], operation: ['create'] };
 
@@ -132,7 +132,7 @@ function automationTasks(context: IExecuteFunctions, itemIndex: number): IDataOb
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const manufacturerSerial = textParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
+	const manufacturerSerial = limitedTextParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
 		required: true,
 	});
 	const ipAddress = ipAddressParameter(this, 'ipAddress', 'IP Address', itemIndex);

@@ -5,7 +5,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mbxRequest } from '../../transport';
-import { ipAddressParameter, nonNegativeInteger, textParameter } from './forge';
+import { ipAddressParameter, limitedTextParameter } from '../../forge';
+import { nonNegativeInteger } from '../../../shared/parameters';
 
 export type TaskMessageType = 'start' | 'complete' | 'fail' | 'notify';
 
@@ -69,12 +70,12 @@ export async function sendTaskUpdate(
 	itemIndex: number,
 	messageType: TaskMessageType,
 ): Promise<IDataObject> {
-	const manufacturerSerial = textParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
+	const manufacturerSerial = limitedTextParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
 		required: true,
 	});
 	const ipAddress = ipAddressParameter(this, 'ipAddress', 'IP Address', itemIndex);
 	const sequence = nonNegativeInteger(this, this.getNodeParameter('sequence', itemIndex) as unknown, 'Sequence', itemIndex);
-	const message = textParameter(this, 'message', 'Message', itemIndex, {
+	const message = limitedTextParameter(this, 'message', 'Message', itemIndex, {
 		required: messageType === 'notify',
 		trim: false,
 	});

@@ -2,12 +2,12 @@
  * The order fields Create and Update share: their descriptions, and how what the user entered
  * becomes the JSON MBX expects (checked by ../../validation/address before anything is sent).
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { positiveInteger } from '../../../shared/parameters';
+import { positiveInteger, requiredText } from '../../../shared/parameters';
 import { validateAddress, validateLines, type MbxAddress, type MbxOrderLine } from '../../validation/address';
 import { isEmptyDate, mbxDate, mbxDateTime } from '../../validation/dates';
-import { isObject } from '../../../shared/values';
+import { isObject, trimmed } from '../../../shared/values';
 
 export const ORDERS_PATH = '/v2/customer_order_submissions';
 
@@ -319,21 +319,6 @@ const LABELS: Record<string, string> = {
 /** The order in which fields are read (and so checked), which is also the body's key order. */
 const FIELD_ORDER = Object.keys(LABELS);
 
-
-function trimmed(raw: unknown): string {
-	return raw === undefined || raw === null ? '' : String(raw).trim();
-}
-
-function requiredText(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const value = trimmed(raw);
-	if (value === '') {
-		throw new NodeOperationError(context.getNode(), `${label} is required`, {
-			itemIndex,
-			description: `Fill in the "${label}" field.`,
-		});
-	}
-	return value;
-}
 
 /** A Ship Method picked from the list or given by expression: the MBX ship method ID. */
 export function shipMethodId(context: IExecuteFunctions, raw: unknown, itemIndex: number): number {

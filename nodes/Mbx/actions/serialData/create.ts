@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
-import { textParameter } from '../automationTask/forge';
+import { limitedTextParameter } from '../../forge';
 
 const show = { resource: ['serialData'], operation: ['create'] };
 
@@ -50,7 +50,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const manufacturerSerial = textParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
+	const manufacturerSerial = limitedTextParameter(this, 'manufacturerSerial', 'Manufacturer Serial', itemIndex, {
 		required: true,
 	});
 	const rawTypeId = this.getNodeParameter('serialDataTypeId', itemIndex, 0) as unknown;
@@ -61,8 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const serialDataTypeId = positiveInteger(this, rawTypeId, 'Serial Data Type ID', itemIndex);
-	const value = textParameter(this, 'value', 'Value', itemIndex, { required: true, trim: false });
-	const metadata = textParameter(this, 'metadata', 'Metadata', itemIndex, { required: false, trim: false });
+	const value = limitedTextParameter(this, 'value', 'Value', itemIndex, { required: true, trim: false });
+	const metadata = limitedTextParameter(this, 'metadata', 'Metadata', itemIndex, { required: false, trim: false });
 	const body: IDataObject = { manufacturer_serial: manufacturerSerial, serial_data_type_id: serialDataTypeId };
 	if (metadata.trim() !== '') body.metadata = metadata;
 	body.value = value;

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../../transport';
-import { deletedResult, trimmed } from '../location/shared';
+import { deletedResult } from '../../helpers';
+import { trimmed } from '../../../shared/values';
 import { recordIdField, recordPath, resourceNameField } from './fields';
 
 const show = { resource: ['genericApi'], operation: ['delete'] };

@@ -4,9 +4,9 @@
  */
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredIdParameter } from '../../../shared/parameters';
-import { ID_PLACEHOLDER } from '../../helpers';
-import { fieldError, isObject, trimmed } from '../location/shared';
+import { fieldError, requiredIdParameter } from '../../../shared/parameters';
+import { ID_PLACEHOLDER } from '../../pickers';
+import { isObject, trimmed } from '../../../shared/values';
 
 const RESOURCE_NAME = /^[a-z][A-Za-z]+$/;
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../../transport';
-import { dataObject } from '../location/shared';
+import { dataObject } from '../../helpers';
 import { recordIdField, recordPath, resourceNameField } from './fields';
 
 const show = { resource: ['genericApi'], operation: ['get'] };

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/parameters';
+import { fieldError, limitParameter } from '../../../shared/parameters';
 import { openBoxesList } from '../../transport';
-import { fieldError, trimmed } from '../location/shared';
+import { trimmed } from '../../../shared/values';
 import { resourceNameField, resourcePath } from './fields';
 
 const show = { resource: ['genericApi'], operation: ['getAll'] };

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/parameters';
+import { fieldError, limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, dataList, fieldError, isObject, trimmed } from '../location/shared';
+import { applyLimit, dataList } from '../../helpers';
+import { isObject, trimmed } from '../../../shared/values';
 import { resourceNameField, resourcePath } from './fields';
 
 const show = { resource: ['genericApi'], operation: ['search'] };

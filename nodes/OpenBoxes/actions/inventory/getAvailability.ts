@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../../transport';
-import { dataList, locationOrCredential, locationPicker, productPicker, requiredText } from '../stockMovement/shared';
+import { dataList } from '../../helpers';
+import { locationOrCredential } from '../../credentialLocation';
+import { locationPicker, productPicker } from '../../pickers';
+import { requiredStringParameter } from '../../../shared/parameters';
 
 const show = { resource: ['inventory'], operation: ['getAvailability'] };
 
@@ -16,7 +19,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const productId = requiredText(this, 'productId', 'Product', itemIndex);
+	const productId = requiredStringParameter(this, 'productId', 'Product', itemIndex);
 	const location = await locationOrCredential(this, 'location', 'Location', itemIndex);
 	// One row per lot and bin, with what is available to pick and what is on hand.
 	const response = await openBoxesRequest.call(this, 'GET', '/products/availableItems', {

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readReorderItems, REORDER_LEVELS, type ReorderLevel } from '../../inventory/reorder';
-import { credentialLocation, fieldError, trimmed } from '../stockMovement/shared';
+import { credentialLocation } from '../../credentialLocation';
+import { fieldError } from '../../../shared/parameters';
+import { trimmed } from '../../../shared/values';
 
 const show = { resource: ['inventory'], operation: ['getItemsBelowLevel'] };
 

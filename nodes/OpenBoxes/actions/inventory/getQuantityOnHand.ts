@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
+import { fieldError, limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, credentialLocation, dataList, dataObject, fieldError, isObject, productPicker, segment } from '../stockMovement/shared';
+import { applyLimit, dataList, dataObject, segment } from '../../helpers';
+import { credentialLocation } from '../../credentialLocation';
+import { isObject } from '../../../shared/values';
+import { productPicker } from '../../pickers';
 
 const show = { resource: ['inventory'], operation: ['getQuantityOnHand'] };
 

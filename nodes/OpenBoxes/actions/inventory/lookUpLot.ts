@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { isObject, productPicker, segment } from '../stockMovement/shared';
+import { isObject } from '../../../shared/values';
+import { productPicker } from '../../pickers';
+import { segment } from '../../helpers';
 
 const show = { resource: ['inventory'], operation: ['lookUpLot'] };
 

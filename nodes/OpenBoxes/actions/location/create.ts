@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
-import { withoutKeys } from '../../../shared/values';
+import { fieldError, requiredStringParameter } from '../../../shared/parameters';
+import { trimmed, withoutKeys } from '../../../shared/values';
 import { openBoxesRequest } from '../../transport';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField, TYPES_NEEDING_ORGANIZATION } from './fields';
-import { dataList, dataObject, fieldError, trimmed } from './shared';
+import { dataList, dataObject } from '../../helpers';
 
 const show = { resource: ['location'], operation: ['create'] };
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { deletedResult, locationLocator } from './shared';
+import { deletedResult } from '../../helpers';
+import { locationLocator } from '../../pickers';
 
 const show = { resource: ['location'], operation: ['delete'] };
 

@@ -4,7 +4,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { fieldError, trimmed } from './shared';
+import { fieldError } from '../../../shared/parameters';
+import { trimmed } from '../../../shared/values';
 
 /** Location types that OpenBoxes saves only with an organization. */
 export const TYPES_NEEDING_ORGANIZATION = ['DEPOT', 'SUPPLIER'];

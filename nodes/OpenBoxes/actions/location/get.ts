@@ -2,7 +2,8 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodePrope
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { isObject, locationLocator } from './shared';
+import { isObject } from '../../../shared/values';
+import { locationLocator } from '../../pickers';
 
 const show = { resource: ['location'], operation: ['get'] };
 

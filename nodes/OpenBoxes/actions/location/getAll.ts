@@ -4,7 +4,9 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { ACTIVITY_CODES, LOCATION_TYPE_CODES } from './fields';
-import { applyLimit, dataList, multiValues, searchText, trimmed, withRepeatedQuery } from './shared';
+import { applyLimit, dataList, multiValues, withRepeatedQuery } from '../../helpers';
+import { searchText } from '../../pickers';
+import { trimmed } from '../../../shared/values';
 
 const show = { resource: ['location'], operation: ['getAll'] };
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField } from './fields';
-import { dataObject, locationLocator } from './shared';
+import { dataObject } from '../../helpers';
+import { locationLocator } from '../../pickers';
 
 const show = { resource: ['location'], operation: ['update'] };
 

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
-import { withoutKeys } from '../../../shared/values';
+import { fieldError, nonNegativeNumber, requiredStringParameter } from '../../../shared/parameters';
+import { isObject, trimmed, withoutKeys } from '../../../shared/values';
 import { openBoxesRequest } from '../../transport';
-import { fieldError, isObject, nonNegativeNumber, trimmed } from '../location/shared';
 
 const show = { resource: ['product'], operation: ['create'] };
 

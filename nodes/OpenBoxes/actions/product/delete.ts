@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { deletedResult, productLocator } from '../location/shared';
+import { deletedResult } from '../../helpers';
+import { productLocator } from '../../pickers';
 
 const show = { resource: ['product'], operation: ['delete'] };
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, dataList, searchText } from '../location/shared';
+import { applyLimit, dataList } from '../../helpers';
+import { searchText } from '../../pickers';
 
 const show = { resource: ['product'], operation: ['search'] };
 

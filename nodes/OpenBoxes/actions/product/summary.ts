@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, productLocator } from '../location/shared';
+import { dataObject } from '../../helpers';
+import { productLocator } from '../../pickers';
 
 const show = { resource: ['product'], operation: ['getSummary'] };
 

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, productLocator } from '../location/shared';
+import { dataObject } from '../../helpers';
+import { productLocator } from '../../pickers';
 import { categoryField, productFieldOptions, productFieldsBody } from './create';
 
 const show = { resource: ['product'], operation: ['update'] };

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError } from '../../helpers';
+import { fieldError } from '../../../shared/parameters';
+import { dataObject } from '../../helpers';
+import { isObject, trimmed } from '../../../shared/values';
+import { locationOrCredential } from '../../credentialLocation';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, isObject, locationOrCredential, trimmed } from '../stockMovement/shared';
 import {
 	ORDER_API_NOTICE,
 	PURCHASE_ORDERS_PATH,

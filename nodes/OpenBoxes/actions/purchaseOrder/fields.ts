@@ -15,16 +15,10 @@ import {
 import { recordLocator } from '../../../shared/descriptions';
 import { toOpenBoxesDate } from '../../dates';
 import { withOpenBoxesUrlMode } from '../../recordUrl';
-import {
-	ID_PLACEHOLDER,
-	collectionEntries,
-	fieldError,
-	lineQuantity,
-	locationPicker,
-	nonNegativeNumber,
-	trimmed,
-	userField,
-} from '../stockMovement/shared';
+import { ID_PLACEHOLDER, locationPicker, userField } from '../../pickers';
+import { collectionEntries } from '../../helpers';
+import { fieldError, nonNegativeNumber, positiveInteger } from '../../../shared/parameters';
+import { trimmed } from '../../../shared/values';
 
 export const PURCHASE_ORDERS_PATH = '/purchaseOrders';
 
@@ -163,7 +157,7 @@ export function readOrderItems(context: IExecuteFunctions, raw: unknown, itemInd
 		}
 		const item: IDataObject = {
 			product: { id: productId },
-			quantity: lineQuantity(context, line.quantity, `Quantity (${at})`, itemIndex),
+			quantity: positiveInteger(context, line.quantity, `Quantity (${at})`, itemIndex),
 		};
 		if (trimmed(line.unitPrice) !== '') item.unitPrice = nonNegativeNumber(context, line.unitPrice, `Unit Price (${at})`, itemIndex);
 		return item;

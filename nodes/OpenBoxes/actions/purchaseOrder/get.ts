@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, segment } from '../stockMovement/shared';
+import { dataObject, segment } from '../../helpers';
 import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['get'] };

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/parameters';
-import { toOpenBoxesDate } from '../../dates';
+import { fieldError, limitParameter } from '../../../shared/parameters';
+import { sortableDate, toOpenBoxesDate } from '../../dates';
 import { openBoxesList } from '../../transport';
-import { fieldError, multiValues, sortableDate, trimmed, withRepeatedQuery } from '../stockMovement/shared';
+import { multiValues, withRepeatedQuery } from '../../helpers';
+import { trimmed } from '../../../shared/values';
 import { PURCHASE_ORDERS_PATH } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['getAll'] };

@@ -2,7 +2,8 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, isObject, segment, trimmed } from '../stockMovement/shared';
+import { dataObject, segment } from '../../helpers';
+import { isObject, trimmed } from '../../../shared/values';
 import {
 	ORDER_API_NOTICE,
 	PURCHASE_ORDERS_PATH,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredIdParameter } from '../../../shared/parameters';
+import { fieldError, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, fieldError, isObject, segment, trimmed } from '../stockMovement/shared';
+import { dataObject, segment } from '../../helpers';
+import { isObject, trimmed } from '../../../shared/values';
 import { PUTAWAYS_PATH, itemLabel, nested, putAwayBinField, putAwayIdField, referenceId } from './fields';
 
 const show = { resource: ['putAway'], operation: ['complete'] };

@@ -1,7 +1,10 @@
 import { jsonParse, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../../transport';
-import { credentialLocation, dataList, dataObject, fieldError, isObject, multiValues, trimmed } from '../stockMovement/shared';
+import { credentialLocation } from '../../credentialLocation';
+import { dataList, dataObject, multiValues } from '../../helpers';
+import { fieldError } from '../../../shared/parameters';
+import { isObject, trimmed } from '../../../shared/values';
 import { PUTAWAYS_PATH, nested, putAwayBinField } from './fields';
 
 const show = { resource: ['putAway'], operation: ['create'] };

@@ -5,7 +5,8 @@
  */
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { ID_PLACEHOLDER, isObject } from '../stockMovement/shared';
+import { ID_PLACEHOLDER } from '../../pickers';
+import { isObject } from '../../../shared/values';
 
 /** Lower-case "a": `/api/putAways` would look for a controller that does not exist. */
 export const PUTAWAYS_PATH = '/putaways';

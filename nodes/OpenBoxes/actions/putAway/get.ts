@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, segment } from '../stockMovement/shared';
+import { dataObject, segment } from '../../helpers';
 import { PUTAWAYS_PATH, nested, putAwayIdField } from './fields';
 
 const show = { resource: ['putAway'], operation: ['get'] };

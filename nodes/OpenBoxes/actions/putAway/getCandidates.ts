@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, dataList, locationOrCredential, locationPicker } from '../stockMovement/shared';
+import { applyLimit, dataList } from '../../helpers';
+import { locationOrCredential } from '../../credentialLocation';
+import { locationPicker } from '../../pickers';
 import { PUTAWAYS_PATH, nested } from './fields';
 
 const show = { resource: ['putAway'], operation: ['getCandidates'] };

@@ -3,15 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toOpenBoxesDate } from '../../dates';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, linesField, readLineItems } from './fields';
-import {
-	dataObject,
-	fieldError,
-	locationOrCredential,
-	locationPicker,
-	requiredText,
-	trimmed,
-	userField,
-} from './shared';
+import { dataObject } from '../../helpers';
+import { fieldError, requiredStringParameter } from '../../../shared/parameters';
+import { locationOrCredential } from '../../credentialLocation';
+import { locationPicker, userField } from '../../pickers';
+import { trimmed } from '../../../shared/values';
 
 const show = { resource: ['stockMovement'], operation: ['create'] };
 
@@ -86,7 +82,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			'A stock movement goes from one location to another. An empty Origin or Destination means the location set in the credential, so fill in at least one of them with another location.',
 		);
 	}
-	const requestedBy = requiredText(this, 'requestedBy', 'Requested By', itemIndex);
+	const requestedBy = requiredStringParameter(this, 'requestedBy', 'Requested By', itemIndex);
 	// OpenBoxes refuses a movement without it (StockMovement.dateRequested cannot be null), and the
 	// node sends no date the builder did not give: an empty one is refused here.
 	const dateRequested = toOpenBoxesDate(this, this.getNodeParameter('dateRequested', itemIndex, ''), 'Date Requested', itemIndex);

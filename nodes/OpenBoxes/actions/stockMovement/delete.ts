@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { isObject, segment } from './shared';
+import { isObject } from '../../../shared/values';
+import { segment } from '../../helpers';
 
 const show = { resource: ['stockMovement'], operation: ['delete'] };
 

@@ -7,7 +7,10 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { recordLocator } from '../../../shared/descriptions';
 import { toOpenBoxesDate } from '../../dates';
 import { withOpenBoxesUrlMode } from '../../recordUrl';
-import { ID_PLACEHOLDER, collectionEntries, fieldError, lineQuantity, trimmed } from './shared';
+import { ID_PLACEHOLDER } from '../../pickers';
+import { collectionEntries } from '../../helpers';
+import { fieldError, positiveInteger } from '../../../shared/parameters';
+import { trimmed } from '../../../shared/values';
 
 export const STOCK_MOVEMENTS_PATH = '/stockMovements';
 
@@ -109,7 +112,7 @@ export function readLineItems(context: IExecuteFunctions, itemIndex: number, opt
 		}
 		const item: IDataObject = {
 			product: { id: productId },
-			quantityRequested: lineQuantity(context, line.quantityRequested, `Quantity Requested (${at})`, itemIndex),
+			quantityRequested: positiveInteger(context, line.quantityRequested, `Quantity Requested (${at})`, itemIndex),
 		};
 		const id = trimmed(line.id);
 		if (id !== '') item.id = id;

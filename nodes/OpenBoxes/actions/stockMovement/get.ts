@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { dataObject, segment } from './shared';
+import { dataObject, segment } from '../../helpers';
 
 const show = { resource: ['stockMovement'], operation: ['get'] };
 

@@ -1,20 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../../shared/descriptions';
-import { limitParameter } from '../../../shared/parameters';
-import { toOpenBoxesDate } from '../../dates';
+import { fieldError, limitParameter, stringParameter } from '../../../shared/parameters';
+import { sortableDate, toOpenBoxesDate } from '../../dates';
 import { openBoxesList } from '../../transport';
 import { STOCK_MOVEMENTS_PATH } from './fields';
-import {
-	credentialLocation,
-	fieldError,
-	locationPicker,
-	multiValues,
-	sortableDate,
-	textParameter,
-	trimmed,
-	withRepeatedQuery,
-} from './shared';
+import { credentialLocation } from '../../credentialLocation';
+import { locationPicker } from '../../pickers';
+import { multiValues, withRepeatedQuery } from '../../helpers';
+import { trimmed } from '../../../shared/values';
 
 const show = { resource: ['stockMovement'], operation: ['getAll'] };
 
@@ -131,8 +125,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	// OpenBoxes refuses the list without our side of the movement: the origin of outbound
 	// movements, the destination of inbound ones. Empty means the credential's location.
-	let origin = textParameter(this, 'origin', itemIndex);
-	let destination = textParameter(this, 'destination', itemIndex);
+	let origin = stringParameter(this, 'origin', itemIndex);
+	let destination = stringParameter(this, 'destination', itemIndex);
 	if (direction === 'OUTBOUND' && origin === '') origin = await credentialLocation(this, 'Origin', itemIndex);
 	if (direction === 'INBOUND' && destination === '') destination = await credentialLocation(this, 'Destination', itemIndex);
 	if (origin === destination) {

@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesList } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { segment } from './shared';
+import { segment } from '../../helpers';
 
 const show = { resource: ['stockMovement'], operation: ['getLineItems'] };
 

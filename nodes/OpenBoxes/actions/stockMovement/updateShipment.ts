@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requiredIdParameter } from '../../../shared/parameters';
+import { fieldError, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { fieldError, segment, toOpenBoxesDateTime, trimmed } from './shared';
+import { segment } from '../../helpers';
+import { toOpenBoxesDateTime } from '../../dates';
+import { trimmed } from '../../../shared/values';
 
 const show = { resource: ['stockMovement'], operation: ['updateShipment'] };
 

@@ -1,8 +1,9 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requiredStringParameter } from '../../../shared/parameters';
+import { fieldError, requiredStringParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataList, fieldError, isObject, multiValues, trimmed } from '../location/shared';
+import { dataList, multiValues } from '../../helpers';
+import { isObject, trimmed } from '../../../shared/values';
 import { isEmail, ROLE_TYPES } from './fields';
 
 const show = { resource: ['user'], operation: ['create'] };

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, dataList, multiValues, trimmed, withRepeatedQuery } from '../location/shared';
+import { applyLimit, dataList, multiValues, withRepeatedQuery } from '../../helpers';
+import { trimmed } from '../../../shared/values';
 import { ROLE_TYPES } from './fields';
 
 const show = { resource: ['user'], operation: ['getAll'] };

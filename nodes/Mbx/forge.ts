@@ -3,17 +3,12 @@
  * serial data): IP addresses, text limits and whole numbers, each naming the field at fault
  * before anything is sent to MBX.
  */
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { fieldError } from '../shared/parameters';
 
 /** MBX stores serials, messages, values and metadata in columns of 256 characters. */
 export const MBX_TEXT_LIMIT = 256;
-
-function fieldError(context: IExecuteFunctions, label: string, message: string, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(context.getNode(), message, {
-		itemIndex,
-		description: `Check the "${label}" field.`,
-	});
-}
 
 const IPV4_PART = /^(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])$/;
 const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
@@ -49,12 +44,12 @@ export function isIPv6(value: string): boolean {
 export function ipAddressParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	const value = raw === undefined || raw === null ? '' : String(raw).trim();
-	if (value === '') throw fieldError(context, label, `${label} is required`, itemIndex);
+	if (value === '') throw fieldError(context, `${label} is required`, label, itemIndex);
 	if (!isIPv4(value) && !isIPv6(value)) {
 		throw fieldError(
 			context,
-			label,
 			`${label} must be a valid IPv4 or IPv6 address (e.g. 192.168.1.20 or 2001:db8::1), got "${value}"`,
+			label,
 			itemIndex,
 		);
 	}
@@ -76,13 +71,13 @@ export function checkMaxLength(
 ): string {
 	const length = characterCount(value);
 	if (length > max) {
-		throw fieldError(context, label, `${label} can be at most ${max} characters long, got ${length}`, itemIndex);
+		throw fieldError(context, `${label} can be at most ${max} characters long, got ${length}`, label, itemIndex);
 	}
 	return value;
 }
 
 /** Reads a text parameter, trimmed; required ones must not be empty. Always checked against the limit. */
-export function textParameter(
+export function limitedTextParameter(
 	context: IExecuteFunctions,
 	name: string,
 	label: string,
@@ -92,15 +87,6 @@ export function textParameter(
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	let value = raw === undefined || raw === null ? '' : String(raw);
 	if (options.trim !== false) value = value.trim();
-	if (options.required && value.trim() === '') throw fieldError(context, label, `${label} is required`, itemIndex);
+	if (options.required && value.trim() === '') throw fieldError(context, `${label} is required`, label, itemIndex);
 	return checkMaxLength(context, value, label, itemIndex);
-}
-
-/** Checks a value is a whole number of 0 or more (numeric text allowed), e.g. a task sequence. */
-export function nonNegativeInteger(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): number {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : raw;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw fieldError(context, label, `${label} must be a whole number of 0 or more, got "${String(raw)}"`, itemIndex);
-	}
-	return value;
 }

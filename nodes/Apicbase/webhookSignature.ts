@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 import { pythonJsonDumps } from './pythonJson';
-import { secureEquals } from './secureCompare';
+import { secureEquals } from '../shared/secureCompare';
 
 /** Lower-case hex HMAC-SHA256 of `bytes`, keyed with the secret's UTF-8 bytes. */
 export function hexHmacSha256(secret: string, bytes: Buffer): string {

@@ -1,14 +1,15 @@
 /**
- * Helpers the Product, Location, User and Generic API resources share: the "From list / By ID"
- * pickers, OpenBoxes' three-character rule for name searches, repeated query parameters and
- * client-side limits for the lists OpenBoxes does not page.
+ * The pickers OpenBoxes resources share: "From list / By ID" locators for products and locations,
+ * the user dropdown, and OpenBoxes' three-character rule for name searches.
  */
-import { type IDataObject, type IDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { recordLocator } from '../../../shared/descriptions';
+import { recordLocator } from '../shared/descriptions';
+import { fieldError } from '../shared/parameters';
+import { trimmed } from '../shared/values';
 
-export { applyLimit, dataList, dataObject, fieldError, isObject, multiValues, nonNegativeNumber, trimmed, withRepeatedQuery } from '../../helpers';
-import { ID_PLACEHOLDER, fieldError, isObject, trimmed } from '../../helpers';
+/** What an OpenBoxes ID looks like, as a field placeholder. */
+export const ID_PLACEHOLDER = 'e.g. ff80818155df9de40155df9e31000001';
 
 /** OpenBoxes answers name searches shorter than this with an empty list (`openboxes.typeahead.minLength`). */
 export const MIN_SEARCH_LENGTH = 3;
@@ -60,7 +61,35 @@ export function searchText(
 	return text;
 }
 
-/** What a delete operation outputs: OpenBoxes answers 204 with no body. */
-export function deletedResult(response: unknown, id: string, extra: IDataObject = {}): IDataObject {
-	return { ...(isObject(response) ? response : {}), ...extra, deleted: true, id };
+/** A location picker. Left empty, the operation uses the location set in the credential. */
+export function locationPicker(options: {
+	name: string;
+	displayName: string;
+	show: IDisplayOptions['show'];
+	description: string;
+}): INodeProperties {
+	return recordLocator({ ...options, searchMethod: 'searchLocations', idPlaceholder: ID_PLACEHOLDER, required: false });
+}
+
+/** A required product picker. */
+export function productPicker(options: {
+	name: string;
+	show: IDisplayOptions['show'];
+	description: string;
+}): INodeProperties {
+	return recordLocator({ ...options, displayName: 'Product', searchMethod: 'searchProducts', idPlaceholder: ID_PLACEHOLDER });
+}
+
+/** A user dropdown (people who request or order), filled by the node's `getUsers` method. */
+export function userField(name: string, displayName: string, hint: string): INodeProperties {
+	return {
+		displayName: `${displayName} Name or ID`,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getUsers' },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint,
+	};
 }
