@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { runOperations } from '../shared/router';
-import { kitchen, kitchenAuthentication } from './actions';
+import { kitchen } from './actions';
+import { kitchenAuthentication, kitchenCredentials } from './authentication';
 import * as listSearch from './methods/listSearch';
 
 /** Apicbase for the kitchen: purchase orders it sent, deliveries, outlets and stock. */
@@ -24,10 +25,7 @@ export class Apicbase implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'apicbaseOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-			{ name: 'apicbaseAccessTokenApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-		],
+		credentials: kitchenCredentials,
 		properties: [kitchenAuthentication, ...kitchen.properties],
 	};
 

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { APICBASE_PATHS } from './paths';
-import { apicbaseRequest, type ApicbaseContext } from './transport';
+import { type ApicbaseContext, apicbaseRequest } from './transport';
 
 export type SupplierOrderFlag = 'fetched_by_supplier' | 'viewed_by_supplier';
 

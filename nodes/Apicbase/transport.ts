@@ -18,18 +18,6 @@ import { apicbaseBaseUrl } from './environment';
 export type ApicbaseContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export type ApicbaseCredentialType = 'apicbaseSupplierApi' | 'apicbaseOAuth2Api' | 'apicbaseAccessTokenApi';
 
-/**
- * The credential for customer-side resources (procurement, deliveries, outlets, stock): an OAuth2
- * connection (default) or a token generated in the Apicbase UI, as the node's Authentication says.
- * Supplier resources always use the Apicbase Supplier API credential.
- */
-export function customerCredentialType(context: ApicbaseContext): 'apicbaseOAuth2Api' | 'apicbaseAccessTokenApi' {
-	// Execute contexts take an item index; poll and load-options contexts do not.
-	const read = (...args: unknown[]) => (context.getNodeParameter as (...a: unknown[]) => unknown).apply(context, args);
-	const authentication = 'getInputData' in context ? read('authentication', 0, 'oAuth2') : read('authentication', 'oAuth2');
-	return authentication === 'accessToken' ? 'apicbaseAccessTokenApi' : 'apicbaseOAuth2Api';
-}
-
 /** Apicbase allows up to 200 rows per page (default 10). */
 export const APICBASE_PAGE_SIZE = 200;
 

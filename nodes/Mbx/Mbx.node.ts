@@ -9,6 +9,7 @@ import {
 import { runOperations } from '../shared/router';
 import { resourceOperations, resourceProperties, subtitle } from './actions';
 import { listSearch, loadOptions } from './methods';
+import { mbxAuthentication, mbxCredentials } from './authentication';
 
 export class Mbx implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,21 +24,9 @@ export class Mbx implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'mbxHmacApi', required: true, displayOptions: { show: { authentication: ['hmac'] } } },
-			{ name: 'mbxOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: mbxCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'HMAC Signature (Recommended by MBX)', value: 'hmac' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'hmac',
-			},
+			mbxAuthentication,
 			...resourceProperties,
 		],
 	};

@@ -11,6 +11,7 @@ import { detectOrderChanges, type OrderChange, type OrderWatchState } from './tr
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
+import { mbxAuthentication, mbxCredentials } from './authentication';
 
 const ORDERS_PATH = '/v2/customer_order_submissions';
 
@@ -32,21 +33,9 @@ export class MbxTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		polling: true,
-		credentials: [
-			{ name: 'mbxHmacApi', required: true, displayOptions: { show: { authentication: ['hmac'] } } },
-			{ name: 'mbxOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: mbxCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'HMAC Signature (Recommended by MBX)', value: 'hmac' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'hmac',
-			},
+			mbxAuthentication,
 			{
 				displayName: 'Trigger On',
 				name: 'events',

@@ -17,20 +17,13 @@ import { nextOffset, readPages, type Page } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
 import { withoutKeys } from '../shared/values';
 import { mbxBaseUrl } from './environment';
+import { mbxCredentialType } from './authentication';
 import { matchesMbxFilters, mbxFilters, type MbxFilters } from './filters';
 
 export type MbxContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Rows asked per page: MBX documents one answer of 232 rows (countries) and no cap; a server that returns fewer still pages right while it sends `total_results` (the next offset counts the rows received). */
 export const MBX_PAGE_SIZE = 250;
-
-/** The credential the node is set to use: HMAC signing (default) or OAuth2 bearer tokens. */
-export function mbxCredentialType(context: MbxContext): 'mbxHmacApi' | 'mbxOAuth2Api' {
-	// Execute contexts take an item index; poll and load-options contexts do not.
-	const read = (...args: unknown[]) => (context.getNodeParameter as (...a: unknown[]) => unknown).apply(context, args);
-	const authentication = 'getInputData' in context ? read('authentication', 0, 'hmac') : read('authentication', 'hmac');
-	return authentication === 'oAuth2' ? 'mbxOAuth2Api' : 'mbxHmacApi';
-}
 
 /**
  * MBX answers errors as {"errors": [...]} (the envelope's own field): messages, or (MBX documents

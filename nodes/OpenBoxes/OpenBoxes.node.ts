@@ -10,6 +10,7 @@ import { runOperations } from '../shared/router';
 import { resourceOperations, resourceProperties, subtitle } from './actions';
 import * as listSearch from './methods/listSearch';
 import * as loadOptions from './methods/loadOptions';
+import { openBoxesAuthentication, openBoxesCredentials } from './authentication';
 
 export class OpenBoxes implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,21 +25,9 @@ export class OpenBoxes implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'openBoxesApi', required: true, displayOptions: { show: { authentication: ['session'] } } },
-			{ name: 'openBoxesApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: openBoxesCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Login (Username and Password)', value: 'session' },
-					{ name: 'API Key (Hosted Dedicated Plan)', value: 'apiKey' },
-				],
-				default: 'session',
-			},
+			openBoxesAuthentication,
 			...resourceProperties,
 		],
 	};

@@ -16,6 +16,7 @@ import { readProductFeed } from './trigger/feeds';
 import { newListEvents, sampleListEvent, type ListPass } from './trigger/lists';
 import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
+import { openBoxesAuthentication, openBoxesCredentials } from './authentication';
 
 interface TriggerState extends PassFeedState {
 	/** Products alerted as below their reorder point that have not recovered since. */
@@ -42,10 +43,7 @@ export class OpenBoxesTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		polling: true,
-		credentials: [
-			{ name: 'openBoxesApi', required: true, displayOptions: { show: { authentication: ['session'] } } },
-			{ name: 'openBoxesApiKeyApi', required: true, displayOptions: { show: { authentication: ['apiKey'] } } },
-		],
+		credentials: openBoxesCredentials,
 		properties: [
 			{
 				displayName:
@@ -54,16 +52,7 @@ export class OpenBoxesTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Login (Username and Password)', value: 'session' },
-					{ name: 'API Key (Hosted Dedicated Plan)', value: 'apiKey' },
-				],
-				default: 'session',
-			},
+			openBoxesAuthentication,
 			{
 				displayName: 'Event',
 				name: 'event',

@@ -18,19 +18,12 @@ import { sharedBudget } from './requestBudget';
 import { withRetry } from '../shared/retry';
 import { requestsPerMinute } from './credentialFields';
 import { openBoxesBaseUrl } from './session';
+import { openBoxesCredentialType } from './authentication';
 
 export type OpenBoxesContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export type OpenBoxesCredentialType = 'openBoxesApi' | 'openBoxesApiKeyApi';
 
 export const OPENBOXES_PAGE_SIZE = 100;
-
-/** The credential the node is set to use: a login session (default) or a hosted-plan API key. */
-export function openBoxesCredentialType(context: OpenBoxesContext): OpenBoxesCredentialType {
-	// Execute contexts take an item index; poll and load-options contexts do not.
-	const read = (...args: unknown[]) => (context.getNodeParameter as (...a: unknown[]) => unknown).apply(context, args);
-	const authentication = 'getInputData' in context ? read('authentication', 0, 'session') : read('authentication', 'session');
-	return authentication === 'apiKey' ? 'openBoxesApiKeyApi' : 'openBoxesApi';
-}
 
 /** The facility the credential works in: the default origin, destination and reorder facility. */
 export async function openBoxesLocationId(context: OpenBoxesContext): Promise<string> {

@@ -8,8 +8,8 @@ import { NodeApiError, type IHttpRequestHelper, type IHttpRequestOptions, type I
 
 import { fetchSupplierToken } from '../../nodes/Apicbase/supplierToken';
 import { apicbaseErrorMessage } from '../../nodes/Apicbase/transport';
-import { openBoxesLogin } from '../../nodes/OpenBoxes/session';
 import { openBoxesErrorMessage } from '../../nodes/OpenBoxes/transport';
+import { openBoxesLogin } from '../../nodes/OpenBoxes/session';
 import { toVendorApiError } from '../../nodes/shared/apiError';
 import { readNetworkFailure } from '../../nodes/shared/httpFailure';
 import { findLoginFailure, LoginFailedError, withoutSecrets } from '../../nodes/shared/loginFailure';

@@ -27,22 +27,6 @@ export const kitchen = resourceRegistry(
 	'purchaseOrder',
 );
 
-/**
- * The kitchen node's sign-in choice. It depends on nothing: n8n's editor hides every parameter
- * that the field choosing a credential depends on.
- */
-export const kitchenAuthentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'OAuth2', value: 'oAuth2' },
-		{ name: 'Access Token (Generated in Apicbase)', value: 'accessToken' },
-	],
-	default: 'oAuth2',
-	description: 'How to sign in to your Apicbase library',
-};
-
 /** The Apicbase Supplier node: always the Apicbase Supplier API credential. */
 export const supplier = resourceRegistry(
 	[

@@ -14,7 +14,8 @@ import {
 
 import { pageTokenNumber } from '../../shared/pagination';
 import { APICBASE_PATHS } from '../paths';
-import { apicbaseList, apicbaseRequest, customerCredentialType } from '../transport';
+import { apicbaseList, apicbaseRequest } from '../transport';
+import { customerCredentialType } from '../authentication';
 import { trimmed, isObject } from '../../shared/values';
 
 const PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DrfCursor } from '../transport';
+import { type DrfCursor } from '../transport';
 
 /**
  * What the polling trigger remembers between polls: whether the first poll ran, the newest

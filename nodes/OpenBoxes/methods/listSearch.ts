@@ -14,7 +14,8 @@ import {
 
 import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { openBoxesBaseUrl } from '../session';
-import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest } from '../transport';
+import { openBoxesCredentialType } from '../authentication';
+import { openBoxesLocationId, openBoxesRequest } from '../transport';
 import { trimmed, isObject } from '../../shared/values';
 
 const PRODUCT_PAGE_SIZE = 50;

@@ -2,7 +2,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from
 
 import { feedTime, type FeedRecord } from '../../shared/changeFeed';
 import { readPages } from '../../shared/pagination';
-import { openBoxesCredentialType, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
+import { openBoxesCredentialType } from '../authentication';
+import { OPENBOXES_PAGE_SIZE, openBoxesRequest } from '../transport';
 
 /** Products carry `lastUpdated` (and take `sort=lastUpdated`), so they are read as a change feed. */
 const PRODUCT_FEED_QUERY: IDataObject = { includeInactive: true, sort: 'lastUpdated', order: 'desc' };

@@ -3,7 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from
 import { diffSnapshot, forgetUnread, type SnapshotMemory, type SnapshotRow } from './listSnapshot';
 import { nextOffset, readPages } from '../../shared/pagination';
 import { withRepeatedQuery } from '../helpers';
-import { openBoxesCredentialType, openBoxesLocationId, openBoxesRequest, OPENBOXES_PAGE_SIZE } from '../transport';
+import { openBoxesCredentialType } from '../authentication';
+import { OPENBOXES_PAGE_SIZE, openBoxesLocationId, openBoxesRequest } from '../transport';
 import { isEventStatus, PURCHASE_ORDER_STATUSES_TO_READ, watchedStatus, type ListEvent } from './events';
 
 /**

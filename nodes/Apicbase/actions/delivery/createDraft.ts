@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { requiredStringParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
-import { apicbaseRequest, customerCredentialType } from '../../transport';
+import { apicbaseRequest } from '../../transport';
+import { customerCredentialType } from '../../authentication';
 import { purchaseOrderLocator } from '../../pickers';
 
 const show = { resource: ['delivery'], operation: ['createDraft'] };

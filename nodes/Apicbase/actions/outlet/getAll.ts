@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
-import { apicbaseList, customerCredentialType } from '../../transport';
+import { apicbaseList } from '../../transport';
+import { customerCredentialType } from '../../authentication';
 
 const show = { resource: ['outlet'], operation: ['getAll'] };
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { purchaseOrderLocator } from '../../pickers';
-import { apicbaseRequest, customerCredentialType } from '../../transport';
+import { apicbaseRequest } from '../../transport';
+import { customerCredentialType } from '../../authentication';
 
 const show = { resource: ['purchaseOrder'], operation: ['get'] };
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
-import { apicbaseList, customerCredentialType } from '../../transport';
+import { apicbaseList } from '../../transport';
+import { customerCredentialType } from '../../authentication';
 import { outletIdField } from './fields';
 
 const show = { resource: ['stockItem'], operation: ['getAll'] };

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { recordLocator } from '../../../shared/descriptions';
 import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
-import { apicbaseRequest, customerCredentialType } from '../../transport';
+import { apicbaseRequest } from '../../transport';
+import { customerCredentialType } from '../../authentication';
 import { APICBASE_ID_PLACEHOLDER } from '../../pickers';
 import { outletIdField } from './fields';
 
