@@ -20,14 +20,15 @@ export interface AuthenticationChoice<Credential extends string = string> {
 
 /** The Authentication field; the first choice is the default. It must depend on no other field: n8n's editor hides those. */
 export function authenticationProperty(choices: readonly AuthenticationChoice[], description?: string): INodeProperties {
-	return {
+	const defaultValue = choices[0].value;
+	const property: INodeProperties = {
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
 		options: choices.map(({ name, value }) => ({ name, value })),
-		default: choices[0].value,
-		...(description ? { description } : {}),
+		default: defaultValue,
 	};
+	return description ? { ...property, description } : property;
 }
 
 /** The node's credential list: each credential shown for its choice. */

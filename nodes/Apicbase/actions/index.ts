@@ -1,5 +1,3 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { resourceRegistry } from '../../shared/router';
 import * as assortmentFile from './supplierAssortmentFile';
 import * as customerPackage from './supplierCustomerPackage';
