@@ -12,6 +12,7 @@ import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
 import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
 import { mbxAuthentication, mbxCredentials } from './authentication';
+import { DEFAULT_MBX_EVENTS, MBX_EVENT_OPTIONS, pickedEvents } from './trigger/events';
 
 const ORDERS_PATH = '/v2/customer_order_submissions';
 
@@ -40,12 +41,8 @@ export class MbxTrigger implements INodeType {
 				displayName: 'Trigger On',
 				name: 'events',
 				type: 'multiOptions',
-				options: [
-					{ name: 'New Order', value: 'created', description: 'An order MBX had not seen before' },
-					{ name: 'Other Change', value: 'updated', description: 'Any other change, e.g. a new tracking number' },
-					{ name: 'Status Change', value: 'statusChanged', description: 'Pending → Released → Shipped' },
-				],
-				default: ['created', 'statusChanged'],
+				options: MBX_EVENT_OPTIONS,
+				default: [...DEFAULT_MBX_EVENTS],
 				hint: 'The first check after you activate the workflow only takes note of the orders that exist',
 			},
 			onlyTheseStatuses,
@@ -66,7 +63,7 @@ export class MbxTrigger implements INodeType {
 		const { changes, state } = detectOrderChanges(staticData, records, next);
 		replaceContents(staticData, state);
 
-		const events = this.getNodeParameter('events', ['created', 'statusChanged']) as string[];
+		const events = pickedEvents(this.getNode(), this.getNodeParameter('events', DEFAULT_MBX_EVENTS) as string[]);
 		const statuses = this.getNodeParameter('statuses', []) as string[];
 		const wanted = changes.filter((change) => events.includes(change.event) && isWantedStatus(statuses, change.order.status));
 		return wanted.length > 0 ? [wanted.map(toItem)] : null;

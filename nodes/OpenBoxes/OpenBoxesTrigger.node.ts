@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
 	type INodeType,
@@ -11,7 +12,7 @@ import { diffFeedInPasses, type PassFeedState } from '../shared/changeFeed';
 import type { SnapshotMemory } from './trigger/listSnapshot';
 import { readReorderItems } from './inventory/reorder';
 import { openBoxesLocationId } from './transport';
-import { EVENT_OPTIONS, isListEvent, matchesProductChange, type OpenBoxesEvent } from './trigger/events';
+import { EVENT_OPTIONS, eventsOfFeed, findOpenBoxesEvent } from './trigger/events';
 import { readProductFeed } from './trigger/feeds';
 import { newListEvents, sampleListEvent, type ListPass } from './trigger/lists';
 import { pollDeadline } from '../shared/pollBudget';
@@ -76,22 +77,28 @@ export class OpenBoxesTrigger implements INodeType {
 					{ name: 'Outbound (From the Credential’s Location)', value: 'OUTBOUND' },
 				],
 				default: 'INBOUND',
-				displayOptions: { show: { event: ['stockMovement.created', 'stockMovement.shipped', 'stockMovement.received'] } },
+				displayOptions: { show: { event: eventsOfFeed('stockMovements') } },
 			},
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const event = this.getNodeParameter('event') as OpenBoxesEvent;
+		const event = this.getNodeParameter('event') as string;
+		const spec = findOpenBoxesEvent(event);
+		if (!spec) {
+			throw new NodeOperationError(this.getNode(), `Event "${event}" is not one this version of the node knows`, {
+				description: 'Pick an event from the Event list again.',
+			});
+		}
 		const manual = this.getMode() === 'manual';
 		const state = this.getWorkflowStaticData('node') as TriggerState;
-		const direction = event.startsWith('stockMovement.') ? (this.getNodeParameter('direction', 'INBOUND') as string) : undefined;
+		const direction = spec.feed === 'stockMovements' ? (this.getNodeParameter('direction', 'INBOUND') as string) : undefined;
 		// Switching the event (or the stock-movement direction) starts a fresh memory.
 		if (state.event !== event || state.direction !== direction) {
 			replaceContents(state, manual ? {} : { event, ...(direction ? { direction } : {}) });
 		}
 
-		if (event === 'inventory.belowReorderPoint') {
+		if (spec.feed === 'reorder') {
 			const below = await readReorderItems(this, { level: 'reorder', facilityId: await openBoxesLocationId(this) });
 			if (manual) return below.length ? [below.map((item) => ({ json: { event, ...item } }))] : null;
 			const alerted = new Set(state.alerted ?? []);
@@ -103,12 +110,12 @@ export class OpenBoxesTrigger implements INodeType {
 
 		// Long lists are read over several polls, each stopping in time; the next goes on from there.
 		const deadline = pollDeadline(this);
-		if (isListEvent(event)) {
+		if (spec.feed !== 'products') {
 			if (manual) {
-				const sample = await sampleListEvent(this, event, deadline);
+				const sample = await sampleListEvent(this, spec, deadline);
 				return sample ? [[{ json: { event, previousStatus: null, ...sample } }]] : null;
 			}
-			const { records, seen, pass } = await newListEvents(this, event, { seen: state.seen, pass: state.listing, deadline });
+			const { records, seen, pass } = await newListEvents(this, spec, { seen: state.seen, pass: state.listing, deadline });
 			// Earlier versions read these lists by timestamp; that memory is of no use any more.
 			for (const key of ['cursor', 'atCursor', 'statuses'] as const) delete state[key];
 			state.seen = seen;
@@ -127,7 +134,7 @@ export class OpenBoxesTrigger implements INodeType {
 		for (const key of ['cursor', 'atCursor', 'statuses', 'reported', 'pass', 'lastPass'] as const) delete state[key];
 		Object.assign(state, feed);
 		const items = changes
-			.filter((change) => matchesProductChange(event, change))
+			.filter((change) => spec.matches(change))
 			.map((change) => ({ json: { event, previousStatus: change.previousStatus, ...change.record.record } }));
 		return items.length ? [items] : null;
 	}

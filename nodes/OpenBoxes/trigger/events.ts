@@ -1,3 +1,9 @@
+/**
+ * The OpenBoxes Trigger's events, one record each: what the builder picks, the list it is read
+ * from, and how a change of that list is recognised as the event. The node's Event options, its
+ * Direction field, the list a poll reads and the matching all come from this table, so a new event
+ * is one new record here.
+ */
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FeedChange } from '../../shared/changeFeed';
@@ -14,17 +20,43 @@ export type OpenBoxesEvent =
 	| 'stockMovement.received'
 	| 'inventory.belowReorderPoint';
 
-export const EVENT_OPTIONS: Array<{ name: string; value: OpenBoxesEvent; description: string }> = [
-	{ name: 'Inventory Below Reorder Point', value: 'inventory.belowReorderPoint', description: 'Once per product, again only after it recovered and dropped again' },
-	{ name: 'Product Created', value: 'product.created', description: 'A product was added to the catalog' },
-	{ name: 'Product Updated', value: 'product.updated', description: 'A product was changed' },
-	{ name: 'Purchase Order Created', value: 'purchaseOrder.created', description: 'A purchase order was started' },
-	{ name: 'Purchase Order Placed', value: 'purchaseOrder.placed', description: 'A purchase order was placed with the supplier' },
-	{ name: 'Purchase Order Received', value: 'purchaseOrder.received', description: 'A purchase order was fully received' },
-	{ name: 'Stock Movement Created', value: 'stockMovement.created', description: 'A shipment or request was created' },
-	{ name: 'Stock Movement Received', value: 'stockMovement.received', description: 'A shipment was received' },
-	{ name: 'Stock Movement Shipped', value: 'stockMovement.shipped', description: 'A shipment was sent' },
-];
+interface EventBase {
+	value: OpenBoxesEvent;
+	name: string;
+	description: string;
+}
+
+/** Read from the reorder report: products at or below their reorder point. */
+interface ReorderEvent extends EventBase {
+	feed: 'reorder';
+}
+
+/** Read from the product list, whose rows carry `lastUpdated` (a change feed). */
+export interface ProductEvent extends EventBase {
+	feed: 'products';
+	matches: (change: FeedChange<IDataObject>) => boolean;
+}
+
+/**
+ * Read from a list whose rows carry no change time. A created event has no `status`: every row
+ * it has not seen is the event. A status event remembers each row's status, and a row whose status
+ * newly matches is the event.
+ */
+export interface ListEvent extends EventBase {
+	feed: 'purchaseOrders' | 'stockMovements';
+	status?: {
+		of: (row: IDataObject) => string;
+		matches: (status: string) => boolean;
+		/**
+		 * The derived statuses asked of OpenBoxes (repeatable `status`) for purchase-order events:
+		 * the watched one and those before it, so that a newly placed or received order can say what
+		 * it was before, while closed orders stay out of each read.
+		 */
+		toRead?: string[];
+	};
+}
+
+export type OpenBoxesEventSpec = ReorderEvent | ProductEvent | ListEvent;
 
 /**
  * A stock movement's phase, from the fields OpenBoxes fills on list items of either kind. Inbound
@@ -56,50 +88,118 @@ export function purchaseOrderStatus(order: IDataObject): string {
 	return String(status ?? '').toUpperCase();
 }
 
-/** Events read from the product list, whose rows carry `lastUpdated` (a change feed). */
-export type ProductEvent = 'product.created' | 'product.updated';
+export const OPENBOXES_EVENTS: readonly OpenBoxesEventSpec[] = [
+	{
+		value: 'inventory.belowReorderPoint',
+		name: 'Inventory Below Reorder Point',
+		description: 'Once per product, again only after it recovered and dropped again',
+		feed: 'reorder',
+	},
+	{
+		value: 'product.created',
+		name: 'Product Created',
+		description: 'A product was added to the catalog',
+		feed: 'products',
+		matches: (change) => change.event === 'created',
+	},
+	{
+		value: 'product.updated',
+		name: 'Product Updated',
+		description: 'A product was changed',
+		feed: 'products',
+		matches: (change) => change.event !== 'created',
+	},
+	{
+		value: 'purchaseOrder.created',
+		name: 'Purchase Order Created',
+		description: 'A purchase order was started',
+		feed: 'purchaseOrders',
+	},
+	{
+		value: 'purchaseOrder.placed',
+		name: 'Purchase Order Placed',
+		description: 'A purchase order was placed with the supplier',
+		feed: 'purchaseOrders',
+		status: {
+			of: purchaseOrderStatus,
+			matches: (status) => status === 'PLACED',
+			toRead: ['PENDING', 'APPROVED', 'PLACED'],
+		},
+	},
+	{
+		value: 'purchaseOrder.received',
+		name: 'Purchase Order Received',
+		description: 'A purchase order was fully received',
+		feed: 'purchaseOrders',
+		status: {
+			of: purchaseOrderStatus,
+			matches: (status) => status === 'RECEIVED',
+			toRead: ['PLACED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'PARTIALLY_RECEIVED', 'RECEIVED'],
+		},
+	},
+	{
+		value: 'stockMovement.created',
+		name: 'Stock Movement Created',
+		description: 'A shipment or request was created',
+		feed: 'stockMovements',
+	},
+	{
+		value: 'stockMovement.received',
+		name: 'Stock Movement Received',
+		description: 'A shipment was received',
+		feed: 'stockMovements',
+		status: {
+			of: stockMovementPhase,
+			matches: (status) => status === 'received',
+		},
+	},
+	{
+		value: 'stockMovement.shipped',
+		name: 'Stock Movement Shipped',
+		description: 'A shipment was sent',
+		feed: 'stockMovements',
+		status: {
+			of: stockMovementPhase,
+			// Received implies shipped: a movement shipped and received between two polls still counts once.
+			matches: (status) => status === 'shipped' || status === 'received',
+		},
+	},
+];
 
-/** Whether a change of the product list is the product event the user asked for. */
-export function matchesProductChange(event: ProductEvent, change: FeedChange<IDataObject>): boolean {
-	return event === 'product.created' ? change.event === 'created' : change.event !== 'created';
+/** The node's Event options. */
+export const EVENT_OPTIONS = OPENBOXES_EVENTS.map(({ name, value, description }) => ({ name, value, description }));
+
+/** The events read from one list (the Direction field shows for the stock-movement ones). */
+export function eventsOfFeed(feed: OpenBoxesEventSpec['feed']): OpenBoxesEvent[] {
+	return OPENBOXES_EVENTS.filter((event) => event.feed === feed).map((event) => event.value);
 }
 
-/** Events read from purchase-order and stock-movement lists, whose rows carry no change time. */
-export type ListEvent = Exclude<OpenBoxesEvent, ProductEvent | 'inventory.belowReorderPoint'>;
+/** The record of an event, or undefined for a value this version does not know. */
+export function findOpenBoxesEvent(value: string): OpenBoxesEventSpec | undefined {
+	return OPENBOXES_EVENTS.find((event) => event.value === value);
+}
 
-export function isListEvent(event: OpenBoxesEvent): event is ListEvent {
-	return event.startsWith('purchaseOrder.') || event.startsWith('stockMovement.');
+function listEvent(eventOrValue: ListEvent | OpenBoxesEvent): ListEvent {
+	if (typeof eventOrValue !== 'string') return eventOrValue;
+	const value = eventOrValue;
+	const event = findOpenBoxesEvent(value);
+	if (!event || (event.feed !== 'purchaseOrders' && event.feed !== 'stockMovements')) throw new Error(`"${value}" is not a list event`);
+	return event;
 }
 
 /** The status a list row is remembered by: none for created events, else the order status or the movement's phase. */
-export function watchedStatus(event: ListEvent, row: IDataObject): string {
-	if (event.endsWith('.created')) return '';
-	return event.startsWith('purchaseOrder.') ? purchaseOrderStatus(row) : stockMovementPhase(row);
+export function watchedStatus(event: ListEvent | OpenBoxesEvent, row: IDataObject): string {
+	return listEvent(event).status?.of(row) ?? '';
 }
 
 /** Whether a row in this status is the event; every row is, for created events. */
-export function isEventStatus(event: ListEvent, status: string): boolean {
-	switch (event) {
-		case 'purchaseOrder.placed':
-			return status === 'PLACED';
-		case 'purchaseOrder.received':
-			return status === 'RECEIVED';
-		case 'stockMovement.shipped':
-			// Received implies shipped: a movement shipped and received between two polls still counts once.
-			return status === 'shipped' || status === 'received';
-		case 'stockMovement.received':
-			return status === 'received';
-		default:
-			return true;
-	}
+export function isEventStatus(event: ListEvent | OpenBoxesEvent, status: string): boolean {
+	return listEvent(event).status?.matches(status) ?? true;
 }
 
-/**
- * The derived statuses asked of OpenBoxes (repeatable `status`) for purchase-order status events:
- * the watched one and those before it, so that a newly placed or received order can say what it
- * was before, while closed orders stay out of each read.
- */
-export const PURCHASE_ORDER_STATUSES_TO_READ: Partial<Record<ListEvent, string[]>> = {
-	'purchaseOrder.placed': ['PENDING', 'APPROVED', 'PLACED'],
-	'purchaseOrder.received': ['PLACED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'PARTIALLY_RECEIVED', 'RECEIVED'],
-};
+/** Whether a change of the product list is the product event the user asked for. */
+export function matchesProductChange(value: OpenBoxesEvent, change: FeedChange<IDataObject>): boolean {
+	const event = findOpenBoxesEvent(value);
+	if (event?.feed !== 'products') throw new Error(`"${value}" is not a product event`);
+	return event.matches(change);
+}

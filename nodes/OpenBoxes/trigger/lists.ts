@@ -5,7 +5,7 @@ import { nextOffset, readPages } from '../../shared/pagination';
 import { withRepeatedQuery } from '../helpers';
 import { openBoxesCredentialType } from '../authentication';
 import { OPENBOXES_PAGE_SIZE, openBoxesLocationId, openBoxesRequest } from '../transport';
-import { isEventStatus, PURCHASE_ORDER_STATUSES_TO_READ, watchedStatus, type ListEvent } from './events';
+import { isEventStatus, watchedStatus, type ListEvent } from './events';
 
 /**
  * Purchase-order and stock-movement list rows carry no change time (openboxes-api.md §2.3, §2.4),
@@ -15,13 +15,18 @@ import { isEventStatus, PURCHASE_ORDER_STATUSES_TO_READ, watchedStatus, type Lis
  * that day. An ID the previous reads did not have is new; one they had never is again.
  */
 async function listRequest(context: IPollFunctions, event: ListEvent): Promise<{ path: string; query: IDataObject }> {
-	if (event.startsWith('purchaseOrder.')) {
-		// A server that ignores the filter sends every order; each row's status is checked here anyway.
-		return { path: withRepeatedQuery('/purchaseOrders', 'status', PURCHASE_ORDER_STATUSES_TO_READ[event] ?? []), query: {} };
+	switch (event.feed) {
+		case 'purchaseOrders':
+			// A server that ignores the filter sends every order; each row's status is checked here anyway.
+			return { path: withRepeatedQuery('/purchaseOrders', 'status', event.status?.toRead ?? []), query: {} };
+		case 'stockMovements': {
+			const location = await openBoxesLocationId(context);
+			const direction = context.getNodeParameter('direction', 'INBOUND') as string;
+			return { path: '/stockMovements', query: { direction, [direction === 'OUTBOUND' ? 'origin' : 'destination']: location } };
+		}
+		default:
+			throw new Error(`The OpenBoxes Trigger cannot read the list of event "${(event as ListEvent).value}"`);
 	}
-	const location = await openBoxesLocationId(context);
-	const direction = context.getNodeParameter('direction', 'INBOUND') as string;
-	return { path: '/stockMovements', query: { direction, [direction === 'OUTBOUND' ? 'origin' : 'destination']: location } };
 }
 
 /**
@@ -108,6 +113,6 @@ export async function newListEvents(
 	// list, unless the list changed while it was read (its total moved, or the IDs read do not add
 	// up to it), so a row may have been skipped.
 	const complete = allTotals.length === 0 || (allTotals.length === 1 && allTotals[0] === read.size);
-	if (event.endsWith('.created') || !complete) return { records, seen };
+	if (!event.status || !complete) return { records, seen };
 	return { records, seen: forgetUnread(seen, read) };
 }
