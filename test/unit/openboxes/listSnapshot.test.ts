@@ -1,4 +1,4 @@
-import { diffSnapshot, forgetUnread, type SnapshotRow } from '../../nodes/OpenBoxes/trigger/listSnapshot';
+import { diffSnapshot, forgetUnread, type SnapshotRow } from '../../../nodes/OpenBoxes/trigger/listSnapshot';
 
 const row = (id: string, status = ''): SnapshotRow<{ id: string }> => ({ id, status, record: { id } });
 const isPlaced = { matches: (status: string) => status === 'PLACED' };

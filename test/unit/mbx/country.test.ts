@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { Mbx } from '../../nodes/Mbx/Mbx.node';
-import { MBX_PAGE_SIZE } from '../../nodes/Mbx/transport';
-import { httpError, mockExecuteFunctions } from '../helpers/mockContext';
+import { Mbx } from '../../../nodes/Mbx/Mbx.node';
+import { MBX_PAGE_SIZE } from '../../../nodes/Mbx/transport';
+import { httpError, mockExecuteFunctions } from '../../helpers/mockContext';
 
 const credentials = { mbxHmacApi: { environment: 'custom', customBaseUrl: 'http://mbx.test/', publicToken: 'p', secretToken: 's' } };
 // More than two MBX pages (the last one short), so Return All has to page.

@@ -1,9 +1,9 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { MbxWebhookTrigger } from '../../nodes/Mbx/MbxWebhookTrigger.node';
-import { detectOrderChanges, type OrderWatchState } from '../../nodes/Mbx/trigger/orderChanges';
-import { secureEquals } from '../../nodes/shared/secureCompare';
-import { withoutKeys } from '../../nodes/shared/values';
+import { MbxWebhookTrigger } from '../../../nodes/Mbx/MbxWebhookTrigger.node';
+import { detectOrderChanges, type OrderWatchState } from '../../../nodes/Mbx/trigger/orderChanges';
+import { secureEquals } from '../../../nodes/shared/secureCompare';
+import { withoutKeys } from '../../../nodes/shared/values';
 
 const T = (minute: number) => `2026-11-24T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const order = (id: number, status: string, updated: number, created = 0): IDataObject => ({

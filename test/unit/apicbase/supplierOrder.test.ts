@@ -1,5 +1,5 @@
-import { ApicbaseSupplier } from '../../nodes/Apicbase/ApicbaseSupplier.node';
-import { mockExecuteFunctions } from '../helpers/mockContext';
+import { ApicbaseSupplier } from '../../../nodes/Apicbase/ApicbaseSupplier.node';
+import { mockExecuteFunctions } from '../../helpers/mockContext';
 
 const credentials = { apicbaseSupplierApi: { environment: 'custom', customBaseUrl: 'http://ap.test', clientId: 'c', clientSecret: 's', accessToken: 't' } };
 const orders = Array.from({ length: 450 }, (_, i) => ({ id: String(i) }));

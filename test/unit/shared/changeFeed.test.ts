@@ -1,4 +1,4 @@
-import { diffFeedInPasses, MAX_REMEMBERED_STATUSES, type FeedRecord, type PassFeedState as FeedState } from '../../nodes/shared/changeFeed';
+import { diffFeedInPasses, MAX_REMEMBERED_STATUSES, type FeedRecord, type PassFeedState as FeedState } from '../../../nodes/shared/changeFeed';
 
 /** A poll that reads the whole list (a pass in one poll). */
 const diffFeed = <T>(previous: FeedState, records: Array<FeedRecord<T>>) => diffFeedInPasses(previous, records, undefined);

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { toOpenBoxesDate } from '../../nodes/OpenBoxes/dates';
+import { toOpenBoxesDate } from '../../../nodes/OpenBoxes/dates';
 
 const context = { getNode: () => ({ name: 'OpenBoxes' }) } as unknown as IExecuteFunctions;
 

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { nextOffset, pageTokenNumber, readPages } from '../../nodes/shared/pagination';
+import { nextOffset, pageTokenNumber, readPages } from '../../../nodes/shared/pagination';
 
 describe('readPages', () => {
 	const source = Array.from({ length: 250 }, (_, i) => i);

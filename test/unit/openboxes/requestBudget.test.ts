@@ -1,6 +1,6 @@
-import { OpenBoxesApiKeyApi } from '../../credentials/OpenBoxesApiKeyApi.credentials';
-import { requestsPerMinute } from '../../nodes/OpenBoxes/credentialFields';
-import { RequestBudget } from '../../nodes/OpenBoxes/requestBudget';
+import { OpenBoxesApiKeyApi } from '../../../credentials/OpenBoxesApiKeyApi.credentials';
+import { requestsPerMinute } from '../../../nodes/OpenBoxes/credentialFields';
+import { RequestBudget } from '../../../nodes/OpenBoxes/requestBudget';
 
 describe('RequestBudget', () => {
 	it('lets perMinute requests through, then waits until the oldest leaves the 60 s window', async () => {

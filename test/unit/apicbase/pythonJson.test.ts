@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { pythonJsonDumps } from '../../nodes/Apicbase/pythonJson';
+import { pythonJsonDumps } from '../../../nodes/Apicbase/pythonJson';
 
 // Inputs and the bytes CPython 3.11's json.dumps produced for them (test/fixtures, generated once
 // with python3 so the comparison is against the real implementation).

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { diffFeedInPasses, type FeedChange, type FeedRecord } from '../../nodes/shared/changeFeed';
-import { diffSnapshot } from '../../nodes/OpenBoxes/trigger/listSnapshot';
-import { isEventStatus, matchesProductChange, purchaseOrderStatus, stockMovementPhase, watchedStatus } from '../../nodes/OpenBoxes/trigger/events';
+import { diffFeedInPasses, type FeedChange, type FeedRecord } from '../../../nodes/shared/changeFeed';
+import { diffSnapshot } from '../../../nodes/OpenBoxes/trigger/listSnapshot';
+import { isEventStatus, matchesProductChange, purchaseOrderStatus, stockMovementPhase, watchedStatus } from '../../../nodes/OpenBoxes/trigger/events';
 
 describe('OpenBoxes trigger events', () => {
 	it('reads statuses from plain strings and enum objects', () => {

@@ -1,4 +1,4 @@
-import { diffFeedInPasses, type FeedEvent, type FeedRecord, type PassFeedState } from '../../nodes/shared/changeFeed';
+import { diffFeedInPasses, type FeedEvent, type FeedRecord, type PassFeedState } from '../../../nodes/shared/changeFeed';
 
 /**
  * A list read in passes, a few pages a poll, while records change between and during polls: every

@@ -1,5 +1,5 @@
-import { MbxHmacApi, signMbxRequest } from '../../credentials/MbxHmacApi.credentials';
-import { mbxSignature } from '../../nodes/Mbx/signature';
+import { MbxHmacApi, signMbxRequest } from '../../../credentials/MbxHmacApi.credentials';
+import { mbxSignature } from '../../../nodes/Mbx/signature';
 
 const credentials = { environment: 'custom', customBaseUrl: 'http://127.0.0.1:4010', publicToken: 'demo-public', secretToken: 'demo-secret-value' };
 const date = new Date('2026-11-24T10:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { checkedByCredential, WEBHOOK_CREDENTIAL_REUSE_MS } from '../../nodes/shared/webhookCredential';
+import { checkedByCredential, WEBHOOK_CREDENTIAL_REUSE_MS } from '../../../nodes/shared/webhookCredential';
 
 /** A webhook context whose credential (ID `id`) holds `store.secret`; counts the reads. */
 function webhook(id: string | undefined, store: { secret?: string; reads: number }) {

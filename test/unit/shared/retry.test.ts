@@ -1,6 +1,6 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
-import { backoffDelayMs, DEFAULT_RETRY, isRetryable, retryAfterMs, withRetry } from '../../nodes/shared/retry';
+import { backoffDelayMs, DEFAULT_RETRY, isRetryable, retryAfterMs, withRetry } from '../../../nodes/shared/retry';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 

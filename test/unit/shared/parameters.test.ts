@@ -7,8 +7,8 @@ import {
 	refuseObjectValues,
 	requiredIdParameter,
 	requiredStringParameter,
-} from '../../nodes/shared/parameters';
-import { mockExecuteFunctions } from '../helpers/mockContext';
+} from '../../../nodes/shared/parameters';
+import { mockExecuteFunctions } from '../../helpers/mockContext';
 
 const contextWith = (parameters: IDataObject) => mockExecuteFunctions({ parameters }).context;
 

@@ -1,10 +1,10 @@
 import { NodeApiError, type INode } from 'n8n-workflow';
 
-import { toVendorApiError } from '../../nodes/shared/apiError';
-import { apicbaseErrorMessage } from '../../nodes/Apicbase/transport';
-import { mbxErrorMessage } from '../../nodes/Mbx/transport';
-import { openBoxesErrorMessage } from '../../nodes/OpenBoxes/transport';
-import { httpError } from '../helpers/mockContext';
+import { toVendorApiError } from '../../../nodes/shared/apiError';
+import { apicbaseErrorMessage } from '../../../nodes/Apicbase/transport';
+import { mbxErrorMessage } from '../../../nodes/Mbx/transport';
+import { openBoxesErrorMessage } from '../../../nodes/OpenBoxes/transport';
+import { httpError } from '../../helpers/mockContext';
 
 const node = { name: 'Vendor' } as INode;
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { mbxSignature, mbxStringToSign } from '../../nodes/Mbx/signature';
-import { fixturesDir } from '../helpers/paths';
+import { mbxSignature, mbxStringToSign } from '../../../nodes/Mbx/signature';
+import { fixturesDir } from '../../helpers/paths';
 
 interface Vector {
 	secret: string;

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { OpenBoxes } from '../../nodes/OpenBoxes/OpenBoxes.node';
-import { httpError, mockExecuteFunctions } from '../helpers/mockContext';
+import { OpenBoxes } from '../../../nodes/OpenBoxes/OpenBoxes.node';
+import { httpError, mockExecuteFunctions } from '../../helpers/mockContext';
 
 const credentials = { openBoxesApi: { baseUrl: 'http://ob.test/openboxes/', username: 'u', password: 'p', location: 'L1', sessionCookie: 'JSESSIONID=A' } };
 const products = Array.from({ length: 230 }, (_, i) => ({ id: `p${i}`, name: `Product ${i}` }));

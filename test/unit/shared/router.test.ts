@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
-import { runOperations } from '../../nodes/shared/router';
-import { mockExecuteFunctions } from '../helpers/mockContext';
+import { runOperations } from '../../../nodes/shared/router';
+import { mockExecuteFunctions } from '../../helpers/mockContext';
 
 const node = { name: 'x' } as INode;
 

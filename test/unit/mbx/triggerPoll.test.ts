@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { MbxTrigger } from '../../nodes/Mbx/MbxTrigger.node';
+import { MbxTrigger } from '../../../nodes/Mbx/MbxTrigger.node';
 
 const orders = (statuses: string[], updated: string[]) =>
 	statuses.map((status, i) => ({ id: i + 1, status, updated_at: updated[i], created_at: '2026-01-01T00:00:00.000Z' }));

@@ -6,13 +6,13 @@
  */
 import { NodeApiError, type IHttpRequestHelper, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 
-import { fetchSupplierToken } from '../../nodes/Apicbase/supplierToken';
-import { apicbaseErrorMessage } from '../../nodes/Apicbase/transport';
-import { openBoxesErrorMessage } from '../../nodes/OpenBoxes/transport';
-import { openBoxesLogin } from '../../nodes/OpenBoxes/session';
-import { toVendorApiError } from '../../nodes/shared/apiError';
-import { readNetworkFailure } from '../../nodes/shared/httpFailure';
-import { findLoginFailure, LoginFailedError, withoutSecrets } from '../../nodes/shared/loginFailure';
+import { fetchSupplierToken } from '../../../nodes/Apicbase/supplierToken';
+import { apicbaseErrorMessage } from '../../../nodes/Apicbase/transport';
+import { openBoxesErrorMessage } from '../../../nodes/OpenBoxes/transport';
+import { openBoxesLogin } from '../../../nodes/OpenBoxes/session';
+import { toVendorApiError } from '../../../nodes/shared/apiError';
+import { readNetworkFailure } from '../../../nodes/shared/httpFailure';
+import { findLoginFailure, LoginFailedError, withoutSecrets } from '../../../nodes/shared/loginFailure';
 
 const node = { name: 'Vendor' } as INode;
 const PASSWORD = 'S3cret-Passw0rd!&=';
