@@ -6,7 +6,7 @@ import { pythonJsonDumps } from '../../../nodes/Apicbase/pythonJson';
 
 // Inputs and the bytes CPython 3.11's json.dumps produced for them (test/fixtures, generated once
 // with python3 so the comparison is against the real implementation).
-const cases = JSON.parse(readFileSync(path.join(__dirname, '../fixtures/python-json-dumps.json'), 'utf8')) as Array<{
+const cases = JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/python-json-dumps.json'), 'utf8')) as Array<{
 	input: unknown;
 	python: string;
 }>;
