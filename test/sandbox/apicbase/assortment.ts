@@ -1,61 +1,14 @@
 /**
- * Assortment files (POST /api/v2/integrations/suppliers/files/): a minimal multipart/form-data
- * parser (node built-ins only) and the article validation of apicbase-mbx.md §1.3.
+ * Assortment files (scope supplier): the upload, list and detail endpoints, and the validation of
+ * the uploaded JSON articles (apicbase-mbx.md §1.3). The multipart body is parsed in multipart.ts.
  */
+import { header, type RequestContext, type SandboxResponse } from '../common/server';
+import { DETAIL, json, paginate } from './http';
+import { sandboxNow, type ApicbaseState, type AssortmentFile } from './model';
+import { multipartBoundary, parseMultipart } from './multipart';
+import { formatDateTime } from './seed';
 
-export interface MultipartPart {
-	name: string;
-	filename: string | null;
-	contentType: string | null;
-	data: Buffer;
-}
-
-/** The boundary of a multipart/form-data Content-Type, or null when it is not one. */
-export function multipartBoundary(contentType: string | undefined): string | null {
-	if (!contentType) return null;
-	const [type, ...params] = contentType.split(';');
-	if (type.trim().toLowerCase() !== 'multipart/form-data') return null;
-	for (const param of params) {
-		const eq = param.indexOf('=');
-		if (eq < 0) continue;
-		if (param.slice(0, eq).trim().toLowerCase() !== 'boundary') continue;
-		const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
-		return value || null;
-	}
-	return null;
-}
-
-/** Splits a multipart body into parts; null when the body is malformed (no closing boundary,
- * a part without headers or without a Content-Disposition name). */
-export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] | null {
-	const delimiter = Buffer.from(`--${boundary}`);
-	const parts: MultipartPart[] = [];
-	let pos = body.indexOf(delimiter);
-	if (pos < 0) return null;
-	for (;;) {
-		pos += delimiter.length;
-		if (body.subarray(pos, pos + 2).toString() === '--') return parts;
-		if (body.subarray(pos, pos + 2).toString() !== '\r\n') return null;
-		pos += 2;
-		const next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), pos);
-		if (next < 0) return null;
-		const raw = body.subarray(pos, next);
-		const split = raw.indexOf('\r\n\r\n');
-		if (split < 0) return null;
-		const headers = new Map<string, string>();
-		for (const line of raw.subarray(0, split).toString('utf8').split('\r\n')) {
-			const colon = line.indexOf(':');
-			if (colon > 0) headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
-		}
-		const disposition = headers.get('content-disposition') ?? '';
-		if (!/^form-data\b/i.test(disposition)) return null;
-		const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
-		if (name === undefined) return null;
-		const filename = /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
-		parts.push({ name, filename, contentType: headers.get('content-type') ?? null, data: raw.subarray(split + 4) });
-		pos = next + 2;
-	}
-}
+const FIRST_FILE_ID = 301;
 
 export const SUPPORTED_UNITS = ['g', 'kg', 'mg', 'l', 'cl', 'dl', 'ml', 'piece', 'oz', 'lb', 'fl oz', 'gal', 'qt', 'pt'];
 
@@ -196,4 +149,71 @@ export function parseAssortment(data: Buffer): AssortmentParse {
 		else seen.set(id, i + 1);
 	});
 	return errors.length ? { errors } : { articles: parsed };
+}
+
+// -------------------------------------------------------------------------------------------
+// Endpoints
+
+export function apiFile(state: ApicbaseState, file: AssortmentFile): Record<string, unknown> {
+	const processedMs = file.createdMs + state.config.assortmentProcessingSeconds * 1000;
+	const processed = sandboxNow(state) >= processedMs;
+	return {
+		id: file.id,
+		customer_number: file.customerNumber,
+		file_name: file.filename,
+		status: processed ? 'PROCESSED' : 'PENDING',
+		articles: file.articles.length,
+		created: formatDateTime(file.createdMs * 1000),
+		processed: processed ? formatDateTime(processedMs * 1000) : null,
+	};
+}
+
+/** Newest first. */
+export function listAssortmentFiles(state: ApicbaseState, ctx: RequestContext): SandboxResponse {
+	return paginate(ctx, [...state.files].reverse(), (f) => apiFile(state, f));
+}
+
+export function createAssortmentFile(state: ApicbaseState, ctx: RequestContext): SandboxResponse {
+	const contentType = header(ctx.headers, 'content-type');
+	const boundary = multipartBoundary(contentType);
+	if (boundary === null) {
+		if ((contentType ?? '').toLowerCase().startsWith('multipart/form-data')) {
+			return json(400, { detail: 'Multipart form parse error - Invalid boundary in multipart: None' });
+		}
+		return json(415, { detail: `Unsupported media type "${contentType ?? ''}" in request.` });
+	}
+	const parts = parseMultipart(Buffer.from(ctx.rawBody, 'utf8'), boundary);
+	if (parts === null) return json(400, { detail: 'Multipart form parse error - Invalid multipart body.' });
+
+	const errors: Record<string, string[]> = {};
+	// Django keeps the last value of a repeated field.
+	const filePart = parts.filter((p) => p.name === 'file').at(-1);
+	const numberPart = parts.filter((p) => p.name === 'customer_number' && p.filename === null).at(-1);
+	if (!filePart) errors.file = ['No file was submitted.'];
+	else if (filePart.filename === null) {
+		errors.file = ['The submitted data was not a file. Check the encoding type on the form.'];
+	} else if (!filePart.data.length) errors.file = ['The submitted file is empty.'];
+	const customerNumber = numberPart?.data.toString('utf8');
+	if (customerNumber === undefined) errors.customer_number = ['This field is required.'];
+	else if (!customerNumber.trim()) errors.customer_number = ['This field may not be blank.'];
+	else if (customerNumber.length > 50) errors.customer_number = ['Ensure this field has no more than 50 characters.'];
+	if (Object.keys(errors).length) return json(400, errors);
+
+	const parsed = parseAssortment(filePart!.data);
+	if ('errors' in parsed) return json(400, { file: parsed.errors });
+	const file: AssortmentFile = {
+		id: FIRST_FILE_ID + state.files.length,
+		customerNumber: customerNumber!.trim(),
+		filename: filePart!.filename,
+		articles: parsed.articles,
+		createdMs: sandboxNow(state),
+	};
+	state.files.push(file);
+	// Processing is asynchronous: the creation response always says PENDING.
+	return json(201, { ...apiFile(state, file), status: 'PENDING', processed: null });
+}
+
+export function getAssortmentFile(state: ApicbaseState, ctx: RequestContext): SandboxResponse {
+	const file = state.files.find((f) => String(f.id) === ctx.params.id);
+	return file ? json(200, apiFile(state, file)) : json(404, { detail: DETAIL.notFound });
 }
