@@ -3,7 +3,7 @@
  * bad row is reported with its article number and field instead of failing later, asynchronously,
  * inside Apicbase.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { isObject } from '../shared/values';
 
 export interface ArticleProblem {
 	/** 1-based position of the article in the file. */
@@ -17,8 +17,6 @@ export interface ArticleProblem {
 const MAX_NESTING = 10;
 
 const isBlank = (value: unknown) => value === undefined || value === null || value === '';
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True when a GTIN (EAN-8, UPC-12, EAN-13 or GTIN-14) has the right length and check digit. */
 export function isValidGtin(value: unknown): boolean {

@@ -15,6 +15,7 @@ import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecret
 import { registeredByHand } from '../shared/webhookRegistration';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
+import { isObject } from '../shared/values';
 
 const ORDER_KEYS = ['order', 'customer_order_submission', 'data', 'payload'];
 
@@ -24,8 +25,7 @@ const ORDER_KEYS = ['order', 'customer_order_submission', 'data', 'payload'];
  * is found too.
  */
 function orderInPayload(body: unknown): IDataObject | undefined {
-	const isOrder = (value: unknown): value is IDataObject =>
-		!!value && typeof value === 'object' && !Array.isArray(value) && (value as IDataObject).id !== undefined && (value as IDataObject).status !== undefined;
+	const isOrder = (value: unknown): value is IDataObject => isObject(value) && value.id !== undefined && value.status !== undefined;
 	if (isOrder(body)) return body;
 	if (!body || typeof body !== 'object') return undefined;
 	return ORDER_KEYS.map((key) => (body as IDataObject)[key]).find(isOrder);

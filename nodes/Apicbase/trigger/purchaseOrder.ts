@@ -1,4 +1,5 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { isObject } from '../../shared/values';
 
 export type OrderOutput = 'order' | 'lines';
 
@@ -21,17 +22,13 @@ export const LINE_PACKAGE_FIELDS = [
 	'total_theoretical_price',
 ] as const;
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function present(value: unknown): boolean {
 	return (typeof value === 'string' && value !== '') || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** An Apicbase purchase order as the webhook and the supplier API send it: id, order_number, packages. */
 export function isPurchaseOrder(value: unknown): value is IDataObject {
-	return isPlainObject(value) && present(value.id) && present(value.order_number) && Array.isArray(value.packages);
+	return isObject(value) && present(value.id) && present(value.order_number) && Array.isArray(value.packages);
 }
 
 /** One item per order line: the order's header fields plus the package fields, flattened. */
@@ -50,9 +47,9 @@ export function orderLines(order: IDataObject): IDataObject[] {
 		return [{ ...header, ...Object.fromEntries(LINE_PACKAGE_FIELDS.map((field) => [field, null])) }];
 	}
 	return packages.map((entry) => {
-		const line = isPlainObject(entry) ? entry : {};
-		const supplierPackage = isPlainObject(line.supplier_package) ? line.supplier_package : {};
-		const stockItem = isPlainObject(line.stock_item) ? line.stock_item : {};
+		const line = isObject(entry) ? entry : {};
+		const supplierPackage = isObject(line.supplier_package) ? line.supplier_package : {};
+		const stockItem = isObject(line.stock_item) ? line.stock_item : {};
 		return {
 			...header,
 			supplier_article_number: supplierPackage.supplier_article_number ?? null,

@@ -1,4 +1,5 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { isObject } from '../../shared/values';
 
 /** An event as OpenBoxes' WebhookPublisherService sends it: {id, type, timestamp, user, location, data}. */
 export interface OpenBoxesWebhookEvent extends IDataObject {
@@ -17,7 +18,7 @@ export const onlyTheseEvents: INodeProperties = {
 };
 
 export function isOpenBoxesEvent(body: unknown): body is OpenBoxesWebhookEvent {
-	return !!body && typeof body === 'object' && !Array.isArray(body) && typeof (body as IDataObject).type === 'string';
+	return isObject(body) && typeof body.type === 'string';
 }
 
 export function isWantedEvent(events: string[], type: string): boolean {

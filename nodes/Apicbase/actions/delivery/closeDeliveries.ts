@@ -5,6 +5,7 @@ import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest } from '../../transport';
 import { customerCredentialType } from '../../authentication';
 import { purchaseOrderLocator } from '../../pickers';
+import { isObject } from '../../../shared/values';
 
 const show = { resource: ['delivery'], operation: ['closeDeliveries'] };
 
@@ -32,7 +33,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		APICBASE_PATHS.purchaseOrderCloseDeliveries(id),
 		{ itemIndex },
 	);
-	return response && typeof response === 'object' && !Array.isArray(response)
-		? (response as IDataObject)
-		: { id, delivery_closed: true };
+	return isObject(response) ? response : { id, delivery_closed: true };
 }

@@ -4,6 +4,7 @@ import { requiredIdParameter } from '../../../shared/parameters';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest } from '../../transport';
 import { customerCredentialType } from '../../authentication';
+import { isObject } from '../../../shared/values';
 
 const show = { resource: ['delivery'], operation: ['submit'] };
 
@@ -69,7 +70,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		body,
 		itemIndex,
 	});
-	return response && typeof response === 'object' && !Array.isArray(response)
-		? (response as IDataObject)
-		: { id: deliveryId, submitted: true };
+	return isObject(response) ? response : { id: deliveryId, submitted: true };
 }

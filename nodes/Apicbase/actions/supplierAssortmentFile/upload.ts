@@ -4,6 +4,7 @@ import { jsonParameter, requiredStringParameter } from '../../../shared/paramete
 import { assortmentProblems, describeProblem } from '../../assortment';
 import { APICBASE_PATHS } from '../../paths';
 import { apicbaseRequest } from '../../transport';
+import { isObject } from '../../../shared/values';
 
 const show = { resource: ['supplierAssortmentFile'], operation: ['upload'] };
 const MAX_LISTED_PROBLEMS = 20;
@@ -144,6 +145,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			response = { response: text };
 		}
 	}
-	const result = response && typeof response === 'object' && !Array.isArray(response) ? (response as IDataObject) : { response: response as IDataObject };
+	const result = isObject(response) ? response : { response: response as IDataObject };
 	return [{ ...result, customerNumber, articleCount: articles.length }];
 }
