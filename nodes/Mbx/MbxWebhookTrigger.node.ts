@@ -1,17 +1,13 @@
 import {
 	NodeConnectionTypes,
-	type ICredentialsDecrypted,
-	type ICredentialTestFunctions,
 	type IDataObject,
-	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { checkedByCredential } from '../shared/webhookCredential';
-import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecretHeader';
+import { refusedWithoutSharedSecret, sharedSecretCredentialTest } from '../shared/sharedSecretHeader';
 import { registeredByHand } from '../shared/webhookRegistration';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
@@ -76,14 +72,7 @@ export class MbxWebhookTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async mbxWebhookSecretTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const problem = sharedSecretProblem(credential.data);
-				if (problem) return { status: 'Error', message: problem };
-				return { status: 'OK', message: 'The secret is ready; MBX must send it in the header you named' };
-			},
+			mbxWebhookSecretTest: sharedSecretCredentialTest('The secret is ready; MBX must send it in the header you named'),
 		},
 	};
 
@@ -91,14 +80,11 @@ export class MbxWebhookTrigger implements INodeType {
 	webhookMethods = registeredByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
 		if (this.getNodeParameter('verifySecret', true) as boolean) {
-			const headers = this.getHeaderData();
-			if (!(await checkedByCredential(this, 'mbxWebhookApi', (credentials) => carriesSharedSecret(headers, credentials) || undefined))) {
-				response.status(401).json({ error: 'Missing or wrong webhook secret' });
-				return { noWebhookResponse: true };
-			}
+			const refused = await refusedWithoutSharedSecret(this, 'mbxWebhookApi');
+			if (refused) return refused;
 		}
+		const response = this.getResponseObject();
 
 		const body = this.getBodyData() as IDataObject;
 		const order = orderInPayload(body);

@@ -1,16 +1,12 @@
 import {
 	NodeConnectionTypes,
-	type ICredentialsDecrypted,
-	type ICredentialTestFunctions,
-	type INodeCredentialTestResult,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { checkedByCredential } from '../shared/webhookCredential';
-import { carriesSharedSecret, sharedSecretProblem } from '../shared/sharedSecretHeader';
+import { refusedWithoutSharedSecret, sharedSecretCredentialTest } from '../shared/sharedSecretHeader';
 import { registeredByHand } from '../shared/webhookRegistration';
 import { WEBHOOK_TRIGGER_VERSIONS } from '../shared/webhookVersion';
 import { isOpenBoxesEvent, isWantedEvent, onlyTheseEvents } from './webhook/events';
@@ -50,14 +46,7 @@ export class OpenBoxesWebhookTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
-			async openBoxesWebhookSecretTest(
-				this: ICredentialTestFunctions,
-				credential: ICredentialsDecrypted,
-			): Promise<INodeCredentialTestResult> {
-				const problem = sharedSecretProblem(credential.data);
-				if (problem) return { status: 'Error', message: problem };
-				return { status: 'OK', message: 'The secret is ready; put the same header and secret in openboxes.yml' };
-			},
+			openBoxesWebhookSecretTest: sharedSecretCredentialTest('The secret is ready; put the same header and secret in openboxes.yml'),
 		},
 	};
 
@@ -65,12 +54,9 @@ export class OpenBoxesWebhookTrigger implements INodeType {
 	webhookMethods = registeredByHand;
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const refused = await refusedWithoutSharedSecret(this, 'openBoxesWebhookApi');
+		if (refused) return refused;
 		const response = this.getResponseObject();
-		const headers = this.getHeaderData();
-		if (!(await checkedByCredential(this, 'openBoxesWebhookApi', (credentials) => carriesSharedSecret(headers, credentials) || undefined))) {
-			response.status(401).json({ error: 'Missing or wrong webhook secret' });
-			return { noWebhookResponse: true };
-		}
 
 		const event = this.getBodyData();
 		if (!isOpenBoxesEvent(event)) {
