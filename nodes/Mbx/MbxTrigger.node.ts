@@ -6,6 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { MBX_PATHS } from './paths';
 import { mbxList, mbxListUntil } from './transport';
 import { detectOrderChanges, type OrderChange, type OrderWatchState } from './trigger/orderChanges';
 import { isWantedStatus, onlyTheseStatuses } from './trigger/statuses';
@@ -13,8 +14,6 @@ import { pollDeadline } from '../shared/pollBudget';
 import { replaceContents } from '../shared/values';
 import { mbxAuthentication, mbxCredentials } from './authentication';
 import { DEFAULT_MBX_EVENTS, MBX_EVENT_OPTIONS, pickedEvents } from './trigger/events';
-
-const ORDERS_PATH = '/v2/customer_order_submissions';
 
 function toItem(change: OrderChange): INodeExecutionData {
 	return { json: { event: change.event, previousStatus: change.previousStatus, ...change.order } };
@@ -52,14 +51,14 @@ export class MbxTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		if (this.getMode() === 'manual') {
 			// "Fetch Test Event": the most recently changed order, to map fields from.
-			const orders = await mbxList.call(this, ORDERS_PATH);
+			const orders = await mbxList.call(this, MBX_PATHS.orders);
 			const latest = [...orders].sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)))[0];
 			return latest ? [[toItem({ event: 'updated', previousStatus: null, order: { ...latest } })]] : null;
 		}
 
 		// A long order list is read over several polls, each stopping in time; the next goes on from there.
 		const staticData = this.getWorkflowStaticData('node') as OrderWatchState;
-		const { records, next } = await mbxListUntil.call(this, ORDERS_PATH, { offset: staticData.pass?.offset ?? 0, deadline: pollDeadline(this) });
+		const { records, next } = await mbxListUntil.call(this, MBX_PATHS.orders, { offset: staticData.pass?.offset ?? 0, deadline: pollDeadline(this) });
 		const { changes, state } = detectOrderChanges(staticData, records, next);
 		replaceContents(staticData, state);
 

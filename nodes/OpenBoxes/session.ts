@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-wor
 import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
 import { LoginFailedError, withoutSecrets } from '../shared/loginFailure';
+import { OPENBOXES_PATHS } from './paths';
 
 /** The base URL with the /openboxes context path and no trailing slash or /api. */
 export function openBoxesBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -46,7 +47,7 @@ export async function openBoxesLogin(
 ): Promise<string> {
 	const response = (await requestHelper.helpers.httpRequest({
 		method: 'POST',
-		url: `${openBoxesBaseUrl(credentials)}/api/login`,
+		url: `${openBoxesBaseUrl(credentials)}/api${OPENBOXES_PATHS.login}`,
 		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		body: JSON.stringify({
 			username: credentials.username,

@@ -5,6 +5,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { mbxList } from '../transport';
+import { MBX_PATHS } from '../paths';
 import { trimmed } from '../../shared/values';
 
 function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
@@ -20,7 +21,7 @@ function toOption(record: IDataObject, name: string, description?: string): INod
 
 /** Shipping methods: "<name>", with the carrier as the description. */
 export async function getShipMethods(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const records = await mbxList.call(this, '/v2/ship_methods', {});
+	const records = await mbxList.call(this, MBX_PATHS.shipMethods, {});
 	return records
 		.map((record) => toOption(record, trimmed(record.name), trimmed(record.carrier) || trimmed(record.description)))
 		.sort(byName);
@@ -28,7 +29,7 @@ export async function getShipMethods(this: ILoadOptionsFunctions): Promise<INode
 
 /** Countries: "Canada (CA)", value the MBX country ID. */
 export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const records = await mbxList.call(this, '/v2/countries', {});
+	const records = await mbxList.call(this, MBX_PATHS.countries, {});
 	return records
 		.map((record) => {
 			const iso = trimmed(record.iso_code);
@@ -39,6 +40,6 @@ export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** Forge task types: "<name>", with their description. */
 export async function getAutomationTaskTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const records = await mbxList.call(this, '/v2/automation_task_types', {});
+	const records = await mbxList.call(this, MBX_PATHS.automationTaskTypes, {});
 	return records.map((record) => toOption(record, trimmed(record.name), trimmed(record.description))).sort(byName);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { pageTokenNumber } from '../../shared/pagination';
 import { mbxSearchPage } from '../transport';
+import { MBX_PATHS } from '../paths';
 import { trimmed } from '../../shared/values';
 
 const PAGE_SIZE = 50;
@@ -32,7 +33,7 @@ export async function searchCustomerCatalogItems(
 	const typed = trimmed(filter);
 	const itemId = typed.replace(/^#/, '');
 	const filters = typed === '' ? undefined : /^\d+$/.test(itemId) ? { item_id: Number(itemId) } : { customer_sku: typed };
-	const { records, next } = await mbxSearchPage.call(this, '/v2/customer_catalog_items', { filters, offset, pageSize: PAGE_SIZE });
+	const { records, next } = await mbxSearchPage.call(this, MBX_PATHS.customerCatalogItems, { filters, offset, pageSize: PAGE_SIZE });
 	return {
 		results: records.map((record) => ({ name: entryName(record), value: String(record.id) })),
 		...(next !== undefined ? { paginationToken: String(next) } : {}),

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { searchByNumericField } from './searchByNumber';
+import { MBX_PATHS } from '../paths';
 
 /** "From list" of the Inventory locator: 50 records a page, narrowed to an item ID when one is typed. */
 export async function searchInventories(
@@ -11,7 +12,7 @@ export async function searchInventories(
 	return await searchByNumericField(
 		this,
 		{
-			path: '/v2/inventories',
+			path: MBX_PATHS.inventories,
 			field: 'item_id',
 			label: (record) =>
 				`Inventory #${String(record.id)} · item ${String(record.item_id ?? '?')} · on hand ${String(record.quantity_on_hand ?? 0)}`,

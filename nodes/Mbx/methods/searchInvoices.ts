@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { searchByNumericField } from './searchByNumber';
+import { MBX_PATHS } from '../paths';
 
 function money(total: unknown): string {
 	if (typeof total === 'number' && Number.isFinite(total)) return total.toFixed(2);
@@ -18,7 +19,7 @@ export async function searchInvoices(
 	return await searchByNumericField(
 		this,
 		{
-			path: '/v2/invoices',
+			path: MBX_PATHS.invoices,
 			field: 'order_id',
 			label: (record) => `Invoice #${String(record.id)} · order ${String(record.order_id ?? '?')} · ${money(record.total)}`,
 		},

@@ -2,6 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { pageTokenNumber } from '../../shared/pagination';
 import { mbxSearchPage } from '../transport';
+import { MBX_PATHS } from '../paths';
 
 const PAGE_SIZE = 50;
 
@@ -13,7 +14,7 @@ export async function searchItems(
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
 	const name = filter?.trim();
-	const { records, next } = await mbxSearchPage.call(this, '/v2/items', { filters: { name }, offset, pageSize: PAGE_SIZE });
+	const { records, next } = await mbxSearchPage.call(this, MBX_PATHS.items, { filters: { name }, offset, pageSize: PAGE_SIZE });
 	return {
 		results: records.map((record) => ({
 			name: `${String(record.name ?? '').trim() || 'Item'} (#${String(record.id)})`,

@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { pageTokenNumber } from '../../shared/pagination';
 import { mbxSearchPage } from '../transport';
+import { MBX_PATHS } from '../paths';
 
 const SEARCH_PAGE_SIZE = 50;
 
@@ -20,7 +21,7 @@ export async function searchOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { records: orders, next } = await mbxSearchPage.call(this, '/v2/customer_order_submissions', {
+	const { records: orders, next } = await mbxSearchPage.call(this, MBX_PATHS.orders, {
 		filters: { purchase_order: filter },
 		offset: pageTokenNumber(paginationToken, 0),
 		pageSize: SEARCH_PAGE_SIZE,

@@ -23,6 +23,7 @@ import {
 } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../transport';
+import { OPENBOXES_PATHS } from '../paths';
 import { isObject } from '../../shared/values';
 
 export type ReorderLevel = 'minimum' | 'reorder' | 'maximum';
@@ -248,10 +249,9 @@ export async function readReorderItems(
 			description: 'Fill in "Location ID" in the OpenBoxes credential: stock levels are read for that facility.',
 		});
 	}
-	const facility = encodeURIComponent(facilityId);
 
 	try {
-		const report = await openBoxesRequest.call(context, 'GET', `/facilities/${facility}/inventories/reorderReport`, {
+		const report = await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.facilityReorderReport(facilityId), {
 			query: { inventoryLevelStatus: reorderStatus(level) },
 			itemIndex,
 		});
@@ -262,15 +262,15 @@ export async function readReorderItems(
 	}
 
 	// OpenBoxes before 0.9.6 has no reorder report: read levels and stock on hand instead.
-	const levels = await openBoxesRequest.call(context, 'GET', `/facilities/${facility}/inventory-levels`, { itemIndex });
-	const summary = await openBoxesRequest.call(context, 'GET', `/locations/${facility}/productSummary`, { itemIndex });
+	const levels = await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.facilityInventoryLevels(facilityId), { itemIndex });
+	const summary = await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.locationProductSummary(facilityId), { itemIndex });
 	const items = itemsFromInventoryLevels(dataRows(levels), dataRows(summary), level);
 
 	// Products never stocked here are missing from the summary, so their names are looked up.
 	for (const item of items) {
 		if (item.productName !== null && item.productCode !== null) continue;
 		try {
-			const response = await openBoxesRequest.call(context, 'GET', `/products/${encodeURIComponent(item.productId)}`, { itemIndex });
+			const response = await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.product(item.productId), { itemIndex });
 			const product = isObject(response) && isObject(response.data) ? response.data : {};
 			item.productCode = item.productCode ?? textOrNull(product.productCode);
 			item.productName = item.productName ?? textOrNull(product.name);

@@ -16,6 +16,7 @@ import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { openBoxesBaseUrl } from '../session';
 import { openBoxesCredentialType } from '../authentication';
 import { openBoxesLocationId, openBoxesRequest } from '../transport';
+import { OPENBOXES_PATHS } from '../paths';
 import { trimmed, isObject } from '../../shared/values';
 
 const PRODUCT_PAGE_SIZE = 50;
@@ -39,7 +40,7 @@ export async function searchProducts(
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
 	const term = trimmed(filter);
-	const response = await openBoxesRequest.call(this, 'GET', '/products', {
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.products, {
 		query: { max: PRODUCT_PAGE_SIZE, offset, sort: 'name', order: 'asc', ...(term ? { q: term } : {}) },
 	});
 	const products = dataList(response);
@@ -61,7 +62,7 @@ export async function searchProducts(
  */
 export async function searchLocations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const term = trimmed(filter).toLowerCase();
-	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations'));
+	const locations = dataList(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.locations));
 	const results = locations
 		.map((location) => {
 			const type = isObject(location.locationType) ? location.locationType : {};
@@ -80,7 +81,7 @@ export async function searchLocations(this: ILoadOptionsFunctions, filter?: stri
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const term = trimmed(filter);
 	const users = dataList(
-		await openBoxesRequest.call(this, 'GET', '/users', { query: term ? { searchTerm: term } : {} }),
+		await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.users, { query: term ? { searchTerm: term } : {} }),
 	);
 	const results = users
 		.map((user) => {
@@ -121,7 +122,7 @@ export async function searchPurchaseOrders(
 ): Promise<INodeListSearchResult> {
 	const offset = pageTokenNumber(paginationToken, 0);
 	const term = trimmed(filter);
-	const response = await openBoxesRequest.call(this, 'GET', '/purchaseOrders', {
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.purchaseOrders, {
 		query: { max: RECORD_PAGE_SIZE, offset, sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },
 	});
 	const orders = dataList(response);
@@ -195,7 +196,7 @@ export async function searchStockMovements(
 			continue;
 		}
 		const side = direction === 'OUTBOUND' ? { origin: location } : { destination: location };
-		const response = await openBoxesRequest.call(this, 'GET', '/stockMovements', {
+		const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.stockMovements, {
 			query: { direction, ...side, max: half, offset, ...(term ? { q: term } : {}) },
 		});
 		const movements = dataList(response);

@@ -5,6 +5,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { openBoxesList, openBoxesRequest } from '../transport';
+import { OPENBOXES_PATHS } from '../paths';
 import { trimmed, isObject } from '../../shared/values';
 
 
@@ -43,7 +44,7 @@ function locationOption(location: IDataObject): INodePropertyOptions {
 
 /** Active locations (OpenBoxes lists only those, without bins): "Name (Type)". */
 export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations'));
+	const locations = dataList(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.locations));
 	return locations
 		.filter((location) => location.active !== false)
 		.map(locationOption)
@@ -52,7 +53,7 @@ export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** Supplier locations: "Name". */
 export async function getSuppliers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const locations = dataList(await openBoxesRequest.call(this, 'GET', '/locations', { query: { locationTypeCode: 'SUPPLIER' } }));
+	const locations = dataList(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.locations, { query: { locationTypeCode: 'SUPPLIER' } }));
 	return locations
 		.filter((location) => location.active !== false && locationTypeCode(location) === 'SUPPLIER')
 		.map((location) => option(location, trimmed(location.name), trimmed(location.locationNumber) || undefined))
@@ -61,19 +62,19 @@ export async function getSuppliers(this: ILoadOptionsFunctions): Promise<INodePr
 
 /** Product categories (every one, paged through the generic API): "Name". */
 export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const categories = await openBoxesList.call(this, '/generic/category', {});
+	const categories = await openBoxesList.call(this, OPENBOXES_PATHS.genericCategories, {});
 	return categories.map((category) => option(category, trimmed(category.name), trimmed(category.description) || undefined)).sort(byName);
 }
 
 /** Location types: "Name", with the type code as the description. */
 export async function getLocationTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const types = dataList(await openBoxesRequest.call(this, 'GET', '/locations/locationTypes'));
+	const types = dataList(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.locationTypes));
 	return types.map((type) => option(type, trimmed(type.name), trimmed(type.locationTypeCode) || undefined)).sort(byName);
 }
 
 /** Users: "First Last (username)". */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const users = dataList(await openBoxesRequest.call(this, 'GET', '/users'));
+	const users = dataList(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.users));
 	return users
 		.map((user) => {
 			const name = [trimmed(user.firstName), trimmed(user.lastName)].filter(Boolean).join(' ') || trimmed(user.name);

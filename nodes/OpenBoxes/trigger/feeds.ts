@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from
 import { feedTime, type FeedRecord } from '../../shared/changeFeed';
 import { readPages } from '../../shared/pagination';
 import { openBoxesCredentialType } from '../authentication';
+import { OPENBOXES_PATHS } from '../paths';
 import { OPENBOXES_PAGE_SIZE, openBoxesRequest } from '../transport';
 
 /** Products carry `lastUpdated` (and take `sort=lastUpdated`), so they are read as a change feed. */
@@ -25,7 +26,7 @@ export async function readProductFeed(
 	const { items, next } = await readPages<IDataObject, number>(
 		options.offset ?? 0,
 		async (offset) => {
-			const page = (await openBoxesRequest.call(context, 'GET', '/products', {
+			const page = (await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.products, {
 				query: { ...PRODUCT_FEED_QUERY, max: OPENBOXES_PAGE_SIZE, offset },
 				credentials,
 			})) as { data?: IDataObject[] };

@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, IPollFunctions } from
 import { diffSnapshot, forgetUnread, type SnapshotMemory, type SnapshotRow } from './listSnapshot';
 import { nextOffset, readPages } from '../../shared/pagination';
 import { withRepeatedQuery } from '../helpers';
+import { OPENBOXES_PATHS } from '../paths';
 import { openBoxesCredentialType } from '../authentication';
 import { OPENBOXES_PAGE_SIZE, openBoxesLocationId, openBoxesRequest } from '../transport';
 import { isEventStatus, watchedStatus, type ListEvent } from './events';
@@ -18,11 +19,11 @@ async function listRequest(context: IPollFunctions, event: ListEvent): Promise<{
 	switch (event.feed) {
 		case 'purchaseOrders':
 			// A server that ignores the filter sends every order; each row's status is checked here anyway.
-			return { path: withRepeatedQuery('/purchaseOrders', 'status', event.status?.toRead ?? []), query: {} };
+			return { path: withRepeatedQuery(OPENBOXES_PATHS.purchaseOrders, 'status', event.status?.toRead ?? []), query: {} };
 		case 'stockMovements': {
 			const location = await openBoxesLocationId(context);
 			const direction = context.getNodeParameter('direction', 'INBOUND') as string;
-			return { path: '/stockMovements', query: { direction, [direction === 'OUTBOUND' ? 'origin' : 'destination']: location } };
+			return { path: OPENBOXES_PATHS.stockMovements, query: { direction, [direction === 'OUTBOUND' ? 'origin' : 'destination']: location } };
 		}
 		default:
 			throw new Error(`The OpenBoxes Trigger cannot read the list of event "${(event as ListEvent).value}"`);

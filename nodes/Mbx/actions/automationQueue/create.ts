@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { nonNegativeInteger, positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 import { ipAddressParameter, limitedTextParameter } from '../../forge';
 
 const show = { resource: ['automationQueue'], operation: ['create'] };
@@ -141,5 +142,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		ip_address: ipAddress,
 		automation_tasks: automationTasks(this, itemIndex),
 	};
-	return (await mbxRequest.call(this, 'POST', '/v2/automation_queues', { body, itemIndex })) as IDataObject;
+	return (await mbxRequest.call(this, 'POST', MBX_PATHS.automationQueues, { body, itemIndex })) as IDataObject;
 }

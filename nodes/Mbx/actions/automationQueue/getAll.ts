@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, positiveInteger } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['automationQueue'], operation: ['getAll'] };
 
@@ -44,7 +45,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.work_order_id !== undefined && filters.work_order_id !== '') {
 		q.work_order_id = positiveInteger(this, filters.work_order_id, 'Work Order ID', itemIndex);
 	}
-	return await mbxList.call(this, '/v2/automation_queues', {
+	return await mbxList.call(this, MBX_PATHS.automationQueues, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

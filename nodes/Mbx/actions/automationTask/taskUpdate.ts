@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mbxRequest } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 import { ipAddressParameter, limitedTextParameter } from '../../forge';
 import { nonNegativeInteger } from '../../../shared/parameters';
 
@@ -86,7 +87,7 @@ export async function sendTaskUpdate(
 		message_type: messageType,
 	};
 	if (message.trim() !== '') body.message = message;
-	const response = await mbxRequest.call(this, 'PUT', '/v2/automation_tasks', { body, itemIndex });
+	const response = await mbxRequest.call(this, 'PUT', MBX_PATHS.automationTasks, { body, itemIndex });
 	return response && typeof response === 'object' && !Array.isArray(response)
 		? (response as IDataObject)
 		: { success: true, message_type: messageType, sequence, ...(response ? { response } : {}) };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxGet } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['automationTaskType'], operation: ['get'] };
 
@@ -18,5 +19,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'automationTaskTypeId', 'Automation Task Type', itemIndex);
-	return await mbxGet.call(this, `/v2/automation_task_types/${id}`, itemIndex);
+	return await mbxGet.call(this, MBX_PATHS.automationTaskType(id), itemIndex);
 }

@@ -3,13 +3,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['automationTaskType'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [...returnAllOrLimit(show)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await mbxList.call(this, '/v2/automation_task_types', {
+	return await mbxList.call(this, MBX_PATHS.automationTaskTypes, {
 		limit: limitParameter(this, itemIndex),
 		itemIndex,
 	});

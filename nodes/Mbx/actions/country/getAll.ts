@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['country'], operation: ['getAll'] };
 
@@ -41,7 +42,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const cleaned = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== '' && v !== undefined));
 	if (typeof cleaned.iso_code === 'string') cleaned.iso_code = cleaned.iso_code.trim().toUpperCase();
-	return await mbxList.call(this, '/v2/countries', {
+	return await mbxList.call(this, MBX_PATHS.countries, {
 		filters: cleaned,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

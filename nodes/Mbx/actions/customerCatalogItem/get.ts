@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxGet } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['customerCatalogItem'], operation: ['get'] };
 
@@ -18,5 +19,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'customerCatalogItemId', 'Customer Catalog Item', itemIndex);
-	return await mbxGet.call(this, `/v2/customer_catalog_items/${id}`, itemIndex);
+	return await mbxGet.call(this, MBX_PATHS.customerCatalogItem(id), itemIndex);
 }

@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, positiveInteger } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['customerCatalogItem'], operation: ['getAll'] };
 
@@ -46,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof filters.customer_sku === 'string' && filters.customer_sku.trim() !== '') {
 		q.customer_sku = filters.customer_sku.trim();
 	}
-	return await mbxList.call(this, '/v2/customer_catalog_items', {
+	return await mbxList.call(this, MBX_PATHS.customerCatalogItems, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

@@ -2,8 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { jsonParameter, positiveIntegerParameter, requiredStringParameter } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 import {
-	ORDERS_PATH,
 	customerDataField,
 	customerOrderField,
 	dutiesAndTaxesAccountField,
@@ -130,5 +130,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			{ keepEmpty: false },
 		),
 	);
-	return (await mbxRequest.call(this, 'POST', ORDERS_PATH, { body, itemIndex })) as IDataObject;
+	return (await mbxRequest.call(this, 'POST', MBX_PATHS.orders, { body, itemIndex })) as IDataObject;
 }

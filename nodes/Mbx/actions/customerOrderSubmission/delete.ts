@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
-import { ORDERS_PATH } from './fields';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['customerOrderSubmission'], operation: ['delete'] };
 
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
-	const response = await mbxRequest.call(this, 'DELETE', `${ORDERS_PATH}/${id}`, { itemIndex });
+	const response = await mbxRequest.call(this, 'DELETE', MBX_PATHS.order(id), { itemIndex });
 	const returned = response && typeof response === 'object' && !Array.isArray(response) ? (response as IDataObject) : {};
 	return { ...returned, deleted: true, id };
 }

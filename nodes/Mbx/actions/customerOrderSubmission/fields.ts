@@ -9,8 +9,6 @@ import { validateAddress, validateLines, type MbxAddress, type MbxOrderLine } fr
 import { isEmptyDate, mbxDate, mbxDateTime } from '../../validation/dates';
 import { isObject, trimmed } from '../../../shared/values';
 
-export const ORDERS_PATH = '/v2/customer_order_submissions';
-
 /** The fields of one address. Names are MBX's own keys, so they are sent as they are. */
 const addressValues: INodeProperties[] = [
 	{

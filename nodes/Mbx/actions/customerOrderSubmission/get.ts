@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxGet } from '../../transport';
-import { ORDERS_PATH } from './fields';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['customerOrderSubmission'], operation: ['get'] };
 
@@ -18,5 +18,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'orderId', 'Order ID', itemIndex);
-	return await mbxGet.call(this, `${ORDERS_PATH}/${id}`, itemIndex);
+	return await mbxGet.call(this, MBX_PATHS.order(id), itemIndex);
 }

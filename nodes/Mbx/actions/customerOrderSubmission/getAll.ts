@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
-import { ORDERS_PATH } from './fields';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['customerOrderSubmission'], operation: ['getAll'] };
 
@@ -56,7 +56,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const value = raw === undefined || raw === null ? '' : String(raw).trim();
 		if (value !== '') cleaned[key] = key === 'status' ? value.toLowerCase() : value;
 	}
-	return await mbxList.call(this, ORDERS_PATH, {
+	return await mbxList.call(this, MBX_PATHS.orders, {
 		filters: cleaned,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

@@ -3,8 +3,8 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { assertSomethingToUpdate } from '../../../shared/parameters';
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxRequest } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 import {
-	ORDERS_PATH,
 	customerDataField,
 	customerOrderField,
 	dutiesAndTaxesAccountField,
@@ -78,5 +78,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = orderFieldsBody(this, fields, itemIndex, { keepEmpty: true });
 	assertSomethingToUpdate(this, body, itemIndex);
-	return (await mbxRequest.call(this, 'PUT', `${ORDERS_PATH}/${id}`, { body, itemIndex })) as IDataObject;
+	return (await mbxRequest.call(this, 'PUT', MBX_PATHS.order(id), { body, itemIndex })) as IDataObject;
 }

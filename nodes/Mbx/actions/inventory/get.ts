@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxGet } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['inventory'], operation: ['get'] };
 
@@ -17,5 +18,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'inventoryId', 'Inventory', itemIndex);
-	return await mbxGet.call(this, `/v2/inventories/${id}`, itemIndex);
+	return await mbxGet.call(this, MBX_PATHS.inventory(id), itemIndex);
 }

@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, positiveInteger } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['inventory'], operation: ['getAll'] };
 
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.inventory_location_id !== undefined && filters.inventory_location_id !== '') {
 		q.inventory_location_id = positiveInteger(this, filters.inventory_location_id, 'Inventory Location ID', itemIndex);
 	}
-	return await mbxList.call(this, '/v2/inventories', {
+	return await mbxList.call(this, MBX_PATHS.inventories, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

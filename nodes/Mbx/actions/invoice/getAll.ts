@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, positiveInteger } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['invoice'], operation: ['getAll'] };
 
@@ -36,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (filters.order_id !== undefined && filters.order_id !== '') {
 		q.order_id = positiveInteger(this, filters.order_id, 'Order ID', itemIndex);
 	}
-	return await mbxList.call(this, '/v2/invoices', {
+	return await mbxList.call(this, MBX_PATHS.invoices, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxGet } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['item'], operation: ['get'] };
 
@@ -17,5 +18,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'itemId', 'Item', itemIndex);
-	return await mbxGet.call(this, `/v2/items/${id}`, itemIndex);
+	return await mbxGet.call(this, MBX_PATHS.item(id), itemIndex);
 }

@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['item'], operation: ['getAll'] };
 
@@ -49,7 +50,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof filters.name === 'string' && filters.name.trim() !== '') q.name = filters.name.trim();
 	if (typeof filters.stocked === 'boolean') q.stocked = filters.stocked;
 	if (typeof filters.serialized === 'boolean') q.serialized = filters.serialized;
-	return await mbxList.call(this, '/v2/items', {
+	return await mbxList.call(this, MBX_PATHS.items, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

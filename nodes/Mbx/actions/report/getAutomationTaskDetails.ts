@@ -8,10 +8,10 @@ import {
 
 import { CsvParseError, parseCsvRecords } from '../../report/csv';
 import { mbxRequest } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['report'], operation: ['getAutomationTaskDetails'] };
 
-export const REPORT_PATH = '/v2/automation_tasks/details.csv';
 export const REPORT_FILE_NAME = 'automation-task-details.csv';
 
 export const description: INodeProperties[] = [
@@ -89,7 +89,7 @@ function reportText(context: IExecuteFunctions, response: unknown, itemIndex: nu
 	if (typeof response === 'number' || typeof response === 'boolean') return String(response);
 	throw new NodeOperationError(context.getNode(), 'MBX did not answer with a CSV report', {
 		itemIndex,
-		description: `Expected CSV text from ${REPORT_PATH}, got ${Array.isArray(response) ? 'a list' : 'a JSON object'}.`,
+		description: `Expected CSV text from ${MBX_PATHS.automationTaskDetailsReport}, got ${Array.isArray(response) ? 'a list' : 'a JSON object'}.`,
 	});
 }
 
@@ -123,7 +123,7 @@ export async function execute(
 ): Promise<INodeExecutionData[] | IDataObject[]> {
 	const output = this.getNodeParameter('output', itemIndex, 'binary') as string;
 	const binaryPropertyName = output === 'binary' ? binaryFieldName(this, itemIndex) : '';
-	const response = await mbxRequest.call(this, 'GET', REPORT_PATH, { itemIndex });
+	const response = await mbxRequest.call(this, 'GET', MBX_PATHS.automationTaskDetailsReport, { itemIndex });
 	const text = reportText(this, response, itemIndex);
 	const rows = readReport(this, text, itemIndex);
 

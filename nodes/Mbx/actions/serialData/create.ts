@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 import { limitedTextParameter } from '../../forge';
 
 const show = { resource: ['serialData'], operation: ['create'] };
@@ -66,5 +67,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { manufacturer_serial: manufacturerSerial, serial_data_type_id: serialDataTypeId };
 	if (metadata.trim() !== '') body.metadata = metadata;
 	body.value = value;
-	return (await mbxRequest.call(this, 'POST', '/v2/serial_data', { body, itemIndex })) as IDataObject;
+	return (await mbxRequest.call(this, 'POST', MBX_PATHS.serialData, { body, itemIndex })) as IDataObject;
 }

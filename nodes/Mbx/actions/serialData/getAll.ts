@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['serialData'], operation: ['getAll'] };
 
@@ -36,7 +37,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof filters.manufacturer_serial === 'string' && filters.manufacturer_serial.trim() !== '') {
 		q.manufacturer_serial = filters.manufacturer_serial.trim();
 	}
-	return await mbxList.call(this, '/v2/serial_data', {
+	return await mbxList.call(this, MBX_PATHS.serialData, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

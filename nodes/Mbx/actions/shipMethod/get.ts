@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRecordId, mbxRecordLocator } from '../../descriptions';
 import { mbxGet } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['shipMethod'], operation: ['get'] };
 
@@ -18,5 +19,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = mbxRecordId(this, 'shipMethodId', 'Ship Method', itemIndex);
-	return await mbxGet.call(this, `/v2/ship_methods/${id}`, itemIndex);
+	return await mbxGet.call(this, MBX_PATHS.shipMethod(id), itemIndex);
 }

@@ -4,6 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { MBX_FILTERS_HINT } from '../../filters';
 import { mbxList } from '../../transport';
+import { MBX_PATHS } from '../../paths';
 
 const show = { resource: ['shipMethod'], operation: ['getAll'] };
 
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const q: IDataObject = {};
 	if (typeof filters.carrier === 'string' && filters.carrier.trim() !== '') q.carrier = filters.carrier.trim();
-	return await mbxList.call(this, '/v2/ship_methods', {
+	return await mbxList.call(this, MBX_PATHS.shipMethods, {
 		filters: q,
 		limit: limitParameter(this, itemIndex),
 		itemIndex,

@@ -6,6 +6,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import { fieldError, requiredIdParameter } from '../../../shared/parameters';
 import { ID_PLACEHOLDER } from '../../pickers';
+import { OPENBOXES_PATHS } from '../../paths';
 import { isObject, trimmed } from '../../../shared/values';
 
 const RESOURCE_NAME = /^[a-z][A-Za-z]+$/;
@@ -37,8 +38,8 @@ export function recordIdField(show: IDisplayOptions['show'], description: string
 	};
 }
 
-/** The base path of a generic resource, after checking its name. */
-export function resourcePath(context: IExecuteFunctions, itemIndex: number): string {
+/** The Resource Name field, checked: OpenBoxes' name of the record kind, as it goes into the path. */
+export function checkedResourceName(context: IExecuteFunctions, itemIndex: number): string {
 	const name = trimmed(context.getNodeParameter('resourceName', itemIndex, ''));
 	if (!RESOURCE_NAME.test(name)) {
 		throw fieldError(
@@ -49,14 +50,19 @@ export function resourcePath(context: IExecuteFunctions, itemIndex: number): str
 			'Use the record name as OpenBoxes writes it: letters only, starting with a lower-case letter, e.g. product or inventoryItem.',
 		);
 	}
-	return `/generic/${name}`;
+	return name;
+}
+
+/** The base path of a generic resource, after checking its name. */
+export function resourcePath(context: IExecuteFunctions, itemIndex: number): string {
+	return OPENBOXES_PATHS.genericResource(checkedResourceName(context, itemIndex));
 }
 
 /** The record path of a generic resource: resource name and Record ID, both checked. */
 export function recordPath(context: IExecuteFunctions, itemIndex: number): { path: string; id: string } {
-	const base = resourcePath(context, itemIndex);
+	const name = checkedResourceName(context, itemIndex);
 	const id = requiredIdParameter(context, 'recordId', 'Record ID', itemIndex);
-	return { path: `${base}/${encodeURIComponent(id)}`, id };
+	return { path: OPENBOXES_PATHS.genericRecord(name, id), id };
 }
 
 /**

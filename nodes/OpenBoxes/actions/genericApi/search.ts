@@ -3,9 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { fieldError, limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { applyLimit, dataList } from '../../helpers';
 import { isObject, trimmed } from '../../../shared/values';
-import { resourceNameField, resourcePath } from './fields';
+import { checkedResourceName, resourceNameField } from './fields';
 
 const show = { resource: ['genericApi'], operation: ['search'] };
 
@@ -77,7 +78,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const path = resourcePath(this, itemIndex);
+	const resourceName = checkedResourceName(this, itemIndex);
 	const raw = this.getNodeParameter('searchAttributes', itemIndex, {}) as IDataObject;
 	const entries = isObject(raw) ? raw.attribute : undefined;
 	const list = (Array.isArray(entries) ? entries : isObject(entries) ? [entries] : []).filter(isObject);
@@ -111,6 +112,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	// Checked before the search is sent, like every other field.
 	const limit = limitParameter(this, itemIndex);
-	const response = await openBoxesRequest.call(this, 'POST', `${path}/search`, { body: { searchAttributes }, itemIndex });
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.genericSearch(resourceName), { body: { searchAttributes }, itemIndex });
 	return applyLimit(dataList(response), limit);
 }

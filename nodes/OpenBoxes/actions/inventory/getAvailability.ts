@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { dataList } from '../../helpers';
 import { locationOrCredential } from '../../credentialLocation';
 import { locationPicker, productPicker } from '../../pickers';
@@ -22,7 +23,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const productId = requiredStringParameter(this, 'productId', 'Product', itemIndex);
 	const location = await locationOrCredential(this, 'location', 'Location', itemIndex);
 	// One row per lot and bin, with what is available to pick and what is on hand.
-	const response = await openBoxesRequest.call(this, 'GET', '/products/availableItems', {
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.availableItems, {
 		query: { 'product.id': productId, 'location.id': location },
 		itemIndex,
 	});

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { fieldError, limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { applyLimit, dataList, dataObject, segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { applyLimit, dataList, dataObject } from '../../helpers';
 import { credentialLocation } from '../../credentialLocation';
 import { isObject } from '../../../shared/values';
 import { productPicker } from '../../pickers';
@@ -50,11 +51,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const limit = limitParameter(this, itemIndex);
 		const location = await credentialLocation(this, 'Location ID', itemIndex);
 		// One row per product; OpenBoxes does not page this list.
-		const response = await openBoxesRequest.call(this, 'GET', `/locations/${segment(location)}/productSummary`, { itemIndex });
+		const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.locationProductSummary(location), { itemIndex });
 		return applyLimit(dataList(response), limit);
 	}
 	const productId = requiredIdParameter(this, 'productId', 'Product', itemIndex);
-	const data = dataObject(await openBoxesRequest.call(this, 'GET', `/products/${segment(productId)}/productSummary`, { itemIndex }));
+	const data = dataObject(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.productSummary(productId), { itemIndex }));
 	// A product never stocked here has quantityOnHand null, which is 0 units.
 	const quantity = typeof data.quantityOnHand === 'number' ? data.quantityOnHand : Number(data.quantityOnHand ?? 0) || 0;
 	return {

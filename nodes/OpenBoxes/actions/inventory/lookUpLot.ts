@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { isObject } from '../../../shared/values';
 import { productPicker } from '../../pickers';
-import { segment } from '../../helpers';
 
 const show = { resource: ['inventory'], operation: ['lookUpLot'] };
 
@@ -26,12 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const productId = requiredIdParameter(this, 'productId', 'Product', itemIndex);
 	const lotNumber = requiredIdParameter(this, 'lotNumber', 'Lot Number', itemIndex);
 	// No `data` envelope here: {"inventoryItem": {...} | null, "quantityOnHand": N}.
-	const response = await openBoxesRequest.call(
-		this,
-		'GET',
-		`/products/${segment(productId)}/inventoryItems/${segment(lotNumber)}`,
-		{ itemIndex },
-	);
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.productLot(productId, lotNumber), { itemIndex });
 	const body = isObject(response) ? response : {};
 	const inventoryItem = isObject(body.inventoryItem) ? body.inventoryItem : null;
 	return {

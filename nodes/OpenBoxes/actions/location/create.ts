@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldError, requiredStringParameter } from '../../../shared/parameters';
 import { trimmed, withoutKeys } from '../../../shared/values';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField, TYPES_NEEDING_ORGANIZATION } from './fields';
 import { dataList, dataObject } from '../../helpers';
 
@@ -39,7 +40,7 @@ export const description: INodeProperties[] = [
 
 /** The code (DEPOT, SUPPLIER, …) of a location type, looked up by its ID; undefined when unknown. */
 async function locationTypeCode(context: IExecuteFunctions, typeId: string, itemIndex: number): Promise<string | undefined> {
-	const response = await openBoxesRequest.call(context, 'GET', '/locations/locationTypes', { itemIndex });
+	const response = await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.locationTypes, { itemIndex });
 	const type = dataList(response).find((candidate) => String(candidate.id) === typeId);
 	return type ? trimmed(type.locationTypeCode).toUpperCase() : undefined;
 }
@@ -72,6 +73,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		}
 	}
 
-	const response = await openBoxesRequest.call(this, 'POST', '/locations', { body, itemIndex });
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.locations, { body, itemIndex });
 	return dataObject(response);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { deletedResult } from '../../helpers';
 import { locationLocator } from '../../pickers';
 
@@ -21,6 +22,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'locationId', 'Location', itemIndex);
-	const response = await openBoxesRequest.call(this, 'DELETE', `/locations/${encodeURIComponent(id)}`, { itemIndex });
+	const response = await openBoxesRequest.call(this, 'DELETE', OPENBOXES_PATHS.location(id), { itemIndex });
 	return deletedResult(response, id);
 }

@@ -2,6 +2,7 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodePrope
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { isObject } from '../../../shared/values';
 import { locationLocator } from '../../pickers';
 
@@ -13,7 +14,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'locationId', 'Location', itemIndex);
-	const response = await openBoxesRequest.call(this, 'GET', `/locations/${encodeURIComponent(id)}`, { itemIndex });
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.location(id), { itemIndex });
 	const location = isObject(response) ? response.data : undefined;
 	if (!isObject(location)) {
 		// OpenBoxes answers an unknown location ID with 200 {"data": null} rather than a 404.

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { ACTIVITY_CODES, LOCATION_TYPE_CODES } from './fields';
 import { applyLimit, dataList, multiValues, withRepeatedQuery } from '../../helpers';
 import { searchText } from '../../pickers';
@@ -65,7 +66,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (name) query.name = name;
 	const typeCode = trimmed(filters.locationTypeCode);
 	if (typeCode) query.locationTypeCode = typeCode;
-	const path = withRepeatedQuery('/locations', 'activityCodes', multiValues(filters.activityCodes));
+	const path = withRepeatedQuery(OPENBOXES_PATHS.locations, 'activityCodes', multiValues(filters.activityCodes));
 	const response = await openBoxesRequest.call(this, 'GET', path, { query, itemIndex });
 	return applyLimit(dataList(response), limit);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { locationFieldOptions, locationFieldsBody, locationTypeField, organizationIdField } from './fields';
 import { dataObject } from '../../helpers';
 import { locationLocator } from '../../pickers';
@@ -40,6 +41,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = locationFieldsBody(this, fields, itemIndex, { keepEmpty: true });
 	assertSomethingToUpdate(this, body, itemIndex);
-	const response = await openBoxesRequest.call(this, 'POST', `/locations/${encodeURIComponent(id)}`, { body, itemIndex });
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.location(id), { body, itemIndex });
 	return dataObject(response);
 }

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { fieldError, nonNegativeNumber, requiredStringParameter } from '../../../shared/parameters';
 import { isObject, trimmed, withoutKeys } from '../../../shared/values';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 
 const show = { resource: ['product'], operation: ['create'] };
 
@@ -261,7 +262,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		productType: { id: productType },
 		...productFieldsBody(this, extra, itemIndex, { keepEmpty: false }),
 	};
-	const response = await openBoxesRequest.call(this, 'POST', '/products', { body, itemIndex });
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.products, { body, itemIndex });
 	// POST /api/products answers {"product": {...}}; other servers (and the generic API) use {"data": ...}.
 	if (isObject(response)) {
 		if (isObject(response.product)) return response.product;

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesList } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 
 const show = { resource: ['product'], operation: ['getAll'] };
 
@@ -72,5 +73,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query: IDataObject = { ...sort };
 	if (typeof filters.q === 'string' && filters.q.trim()) query.q = filters.q.trim();
 	if (filters.includeInactive === true) query.includeInactive = true;
-	return await openBoxesList.call(this, '/products', { query, limit: limitParameter(this, itemIndex), itemIndex });
+	return await openBoxesList.call(this, OPENBOXES_PATHS.products, { query, limit: limitParameter(this, itemIndex), itemIndex });
 }

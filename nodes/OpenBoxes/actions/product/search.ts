@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { applyLimit, dataList } from '../../helpers';
 import { searchText } from '../../pickers';
 
@@ -48,6 +49,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const query: IDataObject = { name };
 	if (options.availableItems === true) query.availableItems = true;
 	// The search answers every match at once: OpenBoxes does not page it, so Limit applies here.
-	const response = await openBoxesRequest.call(this, 'GET', '/products/search', { query, itemIndex });
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.productSearch, { query, itemIndex });
 	return applyLimit(dataList(response), limit);
 }

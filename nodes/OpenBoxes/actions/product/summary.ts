@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { dataObject } from '../../helpers';
 import { productLocator } from '../../pickers';
 
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'productId', 'Product', itemIndex);
-	const response = await openBoxesRequest.call(this, 'GET', `/products/${encodeURIComponent(id)}/productSummary`, {
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.productSummary(id), {
 		itemIndex,
 	});
 	const summary = dataObject(response);

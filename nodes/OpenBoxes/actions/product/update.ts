@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { dataObject } from '../../helpers';
 import { productLocator } from '../../pickers';
 import { categoryField, productFieldOptions, productFieldsBody } from './create';
@@ -39,6 +40,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body = productFieldsBody(this, fields, itemIndex, { keepEmpty: true });
 	assertSomethingToUpdate(this, body, itemIndex);
-	const response = await openBoxesRequest.call(this, 'POST', `/products/${encodeURIComponent(id)}`, { body, itemIndex });
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.product(id), { body, itemIndex });
 	return dataObject(response);
 }

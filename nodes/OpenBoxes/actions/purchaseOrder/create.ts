@@ -5,9 +5,9 @@ import { dataObject } from '../../helpers';
 import { isObject, trimmed } from '../../../shared/values';
 import { locationOrCredential } from '../../credentialLocation';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import {
 	ORDER_API_NOTICE,
-	PURCHASE_ORDERS_PATH,
 	dateOrdered,
 	dateOrderedField,
 	destinationPicker,
@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const response = await explainMissingOrderApi(
 		this,
-		async () => await openBoxesRequest.call(this, 'POST', PURCHASE_ORDERS_PATH, { body, itemIndex }),
+		async () => await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.purchaseOrders, { body, itemIndex }),
 		{ action: 'create', itemIndex },
 	);
 	// Hosted OpenBoxes wraps the order in `data`; anything else is passed on as it came.

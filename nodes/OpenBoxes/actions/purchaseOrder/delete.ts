@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { isObject } from '../../../shared/values';
-import { segment } from '../../helpers';
-import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
+import { purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['delete'] };
 
@@ -23,6 +23,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	// OpenBoxes answers 204 with no body.
-	const response = await openBoxesRequest.call(this, 'DELETE', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex });
+	const response = await openBoxesRequest.call(this, 'DELETE', OPENBOXES_PATHS.purchaseOrder(id), { itemIndex });
 	return { ...(isObject(response) ? response : {}), deleted: true, id };
 }

@@ -20,8 +20,6 @@ import { collectionEntries } from '../../helpers';
 import { fieldError, nonNegativeNumber, positiveInteger } from '../../../shared/parameters';
 import { trimmed } from '../../../shared/values';
 
-export const PURCHASE_ORDERS_PATH = '/purchaseOrders';
-
 export const ORDER_API_NOTICE =
 	'Needs hosted OpenBoxes (openboxes.cloud): the open-source edition has no API for this and answers 404. There, use the OpenBoxes web app.';
 

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, segment } from '../../helpers';
-import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
+import { OPENBOXES_PATHS } from '../../paths';
+import { dataObject } from '../../helpers';
+import { purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['get'] };
 
@@ -13,5 +14,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
-	return dataObject(await openBoxesRequest.call(this, 'GET', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { itemIndex }));
+	return dataObject(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.purchaseOrder(id), { itemIndex }));
 }

@@ -4,9 +4,9 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { fieldError, limitParameter } from '../../../shared/parameters';
 import { sortableDate, toOpenBoxesDate } from '../../dates';
 import { openBoxesList } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { multiValues, withRepeatedQuery } from '../../helpers';
 import { trimmed } from '../../../shared/values';
-import { PURCHASE_ORDERS_PATH } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['getAll'] };
 
@@ -114,6 +114,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	if (start) query.statusStartDate = start;
 	if (end) query.statusEndDate = end;
-	const path = withRepeatedQuery(PURCHASE_ORDERS_PATH, 'status', multiValues(filters.status).map((s) => s.toUpperCase()));
+	const path = withRepeatedQuery(OPENBOXES_PATHS.purchaseOrders, 'status', multiValues(filters.status).map((s) => s.toUpperCase()));
 	return await openBoxesList.call(this, path, { query, limit: limitParameter(this, itemIndex), itemIndex });
 }

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { segment } from '../../helpers';
-import { PURCHASE_ORDERS_PATH, purchaseOrderIdField } from './fields';
+import { OPENBOXES_PATHS } from '../../paths';
+import { purchaseOrderIdField } from './fields';
 
 const show = { resource: ['purchaseOrder'], operation: ['rollback'] };
 
@@ -22,6 +22,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	// OpenBoxes answers 200 with an empty body.
-	await openBoxesRequest.call(this, 'POST', `${PURCHASE_ORDERS_PATH}/${segment(id)}/rollback`, { itemIndex });
+	await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.purchaseOrderRollback(id), { itemIndex });
 	return { id, rolledBack: true, success: true };
 }

@@ -2,11 +2,11 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { dataObject } from '../../helpers';
 import { isObject, trimmed } from '../../../shared/values';
 import {
 	ORDER_API_NOTICE,
-	PURCHASE_ORDERS_PATH,
 	dateOrdered,
 	dateOrderedField,
 	explainMissingOrderApi,
@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 	const response = await explainMissingOrderApi(
 		this,
-		async () => await openBoxesRequest.call(this, 'POST', `${PURCHASE_ORDERS_PATH}/${segment(id)}`, { body, itemIndex }),
+		async () => await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.purchaseOrder(id), { body, itemIndex }),
 		{ action: 'update', itemIndex },
 	);
 	const data = dataObject(response);

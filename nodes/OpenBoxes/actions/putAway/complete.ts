@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldError, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { dataObject } from '../../helpers';
 import { isObject, trimmed } from '../../../shared/values';
-import { PUTAWAYS_PATH, itemLabel, nested, putAwayBinField, putAwayIdField, referenceId } from './fields';
+import { itemLabel, nested, putAwayBinField, putAwayIdField, referenceId } from './fields';
 
 const show = { resource: ['putAway'], operation: ['complete'] };
 
@@ -29,7 +30,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredIdParameter(this, 'putAwayId', 'Put-Away ID', itemIndex);
 	const bin = trimmed(this.getNodeParameter('putAwayBinId', itemIndex, ''));
 	// Complete sends the same put-away back with status COMPLETED, as the OpenBoxes web app does.
-	const putaway = nested(dataObject(await openBoxesRequest.call(this, 'GET', `${PUTAWAYS_PATH}/${segment(id)}`, { itemIndex })));
+	const putaway = nested(dataObject(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.putaway(id), { itemIndex })));
 	if (String(putaway.putawayStatus ?? '').toUpperCase() === 'COMPLETED') {
 		throw fieldError(this, `Put-away ${String(putaway.putawayNumber ?? id)} is already completed`, 'Put-Away ID', itemIndex);
 	}
@@ -54,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return completed;
 	});
 	const body: IDataObject = { ...putaway, id: putaway.id ?? id, putawayStatus: 'COMPLETED', putawayItems };
-	return nested(dataObject(await openBoxesRequest.call(this, 'POST', PUTAWAYS_PATH, { body, itemIndex })));
+	return nested(dataObject(await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.putaways, { body, itemIndex })));
 }

@@ -1,11 +1,12 @@
 import { jsonParse, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { credentialLocation } from '../../credentialLocation';
 import { dataList, dataObject, multiValues } from '../../helpers';
 import { fieldError } from '../../../shared/parameters';
 import { isObject, trimmed } from '../../../shared/values';
-import { PUTAWAYS_PATH, nested, putAwayBinField } from './fields';
+import { nested, putAwayBinField } from './fields';
 
 const show = { resource: ['putAway'], operation: ['create'] };
 
@@ -95,7 +96,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} else {
 		const wanted = multiValues(this.getNodeParameter('productIds', itemIndex, ''));
 		const location = await credentialLocation(this, 'Location', itemIndex);
-		const response = await openBoxesRequest.call(this, 'GET', PUTAWAYS_PATH, { query: { 'location.id': location }, itemIndex });
+		const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.putaways, { query: { 'location.id': location }, itemIndex });
 		rows = dataList(response).filter((row) => wanted.length === 0 || wanted.includes(productIdOf(row)));
 	}
 	if (rows.length === 0) {
@@ -116,5 +117,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		return item;
 	});
 	const body: IDataObject = { putawayStatus: 'PENDING', putawayItems };
-	return nested(dataObject(await openBoxesRequest.call(this, 'POST', PUTAWAYS_PATH, { body, itemIndex })));
+	return nested(dataObject(await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.putaways, { body, itemIndex })));
 }

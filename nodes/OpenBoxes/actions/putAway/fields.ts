@@ -8,9 +8,6 @@ import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow
 import { ID_PLACEHOLDER } from '../../pickers';
 import { isObject } from '../../../shared/values';
 
-/** Lower-case "a": `/api/putAways` would look for a controller that does not exist. */
-export const PUTAWAYS_PATH = '/putaways';
-
 /**
  * The put-away to act on, as text: OpenBoxes' API has no list of saved put-aways (GET /putaways
  * lists stock waiting to be put away), so there is nothing to pick from and no record locator.

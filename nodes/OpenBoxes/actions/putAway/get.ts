@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { dataObject, segment } from '../../helpers';
-import { PUTAWAYS_PATH, nested, putAwayIdField } from './fields';
+import { OPENBOXES_PATHS } from '../../paths';
+import { dataObject } from '../../helpers';
+import { nested, putAwayIdField } from './fields';
 
 const show = { resource: ['putAway'], operation: ['get'] };
 
@@ -13,5 +14,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'putAwayId', 'Put-Away ID', itemIndex);
-	return nested(dataObject(await openBoxesRequest.call(this, 'GET', `${PUTAWAYS_PATH}/${segment(id)}`, { itemIndex })));
+	return nested(dataObject(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.putaway(id), { itemIndex })));
 }

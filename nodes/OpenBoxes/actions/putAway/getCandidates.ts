@@ -3,10 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { applyLimit, dataList } from '../../helpers';
 import { locationOrCredential } from '../../credentialLocation';
 import { locationPicker } from '../../pickers';
-import { PUTAWAYS_PATH, nested } from './fields';
+import { nested } from './fields';
 
 const show = { resource: ['putAway'], operation: ['getCandidates'] };
 
@@ -24,6 +25,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const location = await locationOrCredential(this, 'location', 'Location', itemIndex);
 	const limit = limitParameter(this, itemIndex);
 	// Stock received but not yet put away; OpenBoxes does not page this list.
-	const response = await openBoxesRequest.call(this, 'GET', PUTAWAYS_PATH, { query: { 'location.id': location }, itemIndex });
+	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.putaways, { query: { 'location.id': location }, itemIndex });
 	return applyLimit(dataList(response), limit).map(nested);
 }

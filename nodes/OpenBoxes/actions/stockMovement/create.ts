@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toOpenBoxesDate } from '../../dates';
 import { openBoxesRequest } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, linesField, readLineItems } from './fields';
+import { OPENBOXES_PATHS } from '../../paths';
+import { linesField, readLineItems } from './fields';
 import { dataObject } from '../../helpers';
 import { fieldError, requiredStringParameter } from '../../../shared/parameters';
 import { locationOrCredential } from '../../credentialLocation';
@@ -106,5 +107,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (deliveryRequested) body.dateDeliveryRequested = deliveryRequested;
 	if (lineItems.length > 0) body.lineItems = lineItems;
 
-	return dataObject(await openBoxesRequest.call(this, 'POST', STOCK_MOVEMENTS_PATH, { body, itemIndex }));
+	return dataObject(await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.stockMovements, { body, itemIndex }));
 }

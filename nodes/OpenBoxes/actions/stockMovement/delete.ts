@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
+import { OPENBOXES_PATHS } from '../../paths';
+import { stockMovementIdField } from './fields';
 import { isObject } from '../../../shared/values';
-import { segment } from '../../helpers';
 
 const show = { resource: ['stockMovement'], operation: ['delete'] };
 
@@ -23,6 +23,6 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	// OpenBoxes answers 204 with no body.
-	const response = await openBoxesRequest.call(this, 'DELETE', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex });
+	const response = await openBoxesRequest.call(this, 'DELETE', OPENBOXES_PATHS.stockMovement(id), { itemIndex });
 	return { ...(isObject(response) ? response : {}), deleted: true, id };
 }

@@ -12,8 +12,6 @@ import { collectionEntries } from '../../helpers';
 import { fieldError, positiveInteger } from '../../../shared/parameters';
 import { trimmed } from '../../../shared/values';
 
-export const STOCK_MOVEMENTS_PATH = '/stockMovements';
-
 /** The web app page of a stock movement: `…/openboxes/stockMovement/show/<id>`. */
 export const STOCK_MOVEMENT_PAGES = ['stockMovement/show'];
 

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { dataObject, segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { stockMovementIdField } from './fields';
+import { dataObject } from '../../helpers';
 
 const show = { resource: ['stockMovement'], operation: ['get'] };
 
@@ -13,5 +14,5 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
-	return dataObject(await openBoxesRequest.call(this, 'GET', `${STOCK_MOVEMENTS_PATH}/${segment(id)}`, { itemIndex }));
+	return dataObject(await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.stockMovement(id), { itemIndex }));
 }

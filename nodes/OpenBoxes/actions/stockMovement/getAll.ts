@@ -4,7 +4,7 @@ import { returnAllOrLimit } from '../../../shared/descriptions';
 import { fieldError, limitParameter, stringParameter } from '../../../shared/parameters';
 import { sortableDate, toOpenBoxesDate } from '../../dates';
 import { openBoxesList } from '../../transport';
-import { STOCK_MOVEMENTS_PATH } from './fields';
+import { OPENBOXES_PATHS } from '../../paths';
 import { credentialLocation } from '../../credentialLocation';
 import { locationPicker } from '../../pickers';
 import { multiValues, withRepeatedQuery } from '../../helpers';
@@ -153,7 +153,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (createdAfter) query.createdAfter = createdAfter;
 	if (createdBefore) query.createdBefore = createdBefore;
 
-	let path = withRepeatedQuery(STOCK_MOVEMENTS_PATH, 'receiptStatusCode', multiValues(filters.receiptStatusCode));
+	let path = withRepeatedQuery(OPENBOXES_PATHS.stockMovements, 'receiptStatusCode', multiValues(filters.receiptStatusCode));
 	path = withRepeatedQuery(path, 'requisitionStatusCode', multiValues(filters.requisitionStatusCode));
 	return await openBoxesList.call(this, path, { query, limit: limitParameter(this, itemIndex), itemIndex });
 }

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesList } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { stockMovementIdField } from './fields';
 
 const show = { resource: ['stockMovement'], operation: ['getLineItems'] };
 
@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	// Pages with max/offset; OpenBoxes gives no total here, so a short page ends the list.
-	return await openBoxesList.call(this, `${STOCK_MOVEMENTS_PATH}/${segment(id)}/stockMovementItems`, {
+	return await openBoxesList.call(this, OPENBOXES_PATHS.stockMovementItems(id), {
 		limit: limitParameter(this, itemIndex),
 		itemIndex,
 	});

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, linesField, readLineItems, stockMovementIdField } from './fields';
-import { dataObject, segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { linesField, readLineItems, stockMovementIdField } from './fields';
+import { dataObject } from '../../helpers';
 
 const show = { resource: ['stockMovement'], operation: ['updateItems'] };
 
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const id = requiredIdParameter(this, 'stockMovementId', 'Stock Movement', itemIndex);
 	const lineItems = readLineItems(this, itemIndex, { required: true });
-	const response = await openBoxesRequest.call(this, 'POST', `${STOCK_MOVEMENTS_PATH}/${segment(id)}/updateItems`, {
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.stockMovementUpdateItems(id), {
 		body: { lineItems },
 		itemIndex,
 	});

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldError, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { stockMovementIdField } from './fields';
 import { toOpenBoxesDateTime } from '../../dates';
 import { trimmed } from '../../../shared/values';
 
@@ -92,6 +92,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	// OpenBoxes answers 200 with an empty body, so the output repeats what was set.
-	await openBoxesRequest.call(this, 'POST', `${STOCK_MOVEMENTS_PATH}/${segment(id)}/updateShipment`, { body, itemIndex });
+	await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.stockMovementUpdateShipment(id), { body, itemIndex });
 	return { id, success: true, ...body };
 }

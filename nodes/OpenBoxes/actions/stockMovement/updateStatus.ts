@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fieldError, requiredIdParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
-import { STOCK_MOVEMENTS_PATH, stockMovementIdField } from './fields';
-import { segment } from '../../helpers';
+import { OPENBOXES_PATHS } from '../../paths';
+import { stockMovementIdField } from './fields';
 import { trimmed } from '../../../shared/values';
 
 const show = { resource: ['stockMovement'], operation: ['updateStatus'] };
@@ -97,6 +97,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 	// OpenBoxes answers 200 with an empty body, so the output says what was done.
-	await openBoxesRequest.call(this, 'POST', `${STOCK_MOVEMENTS_PATH}/${segment(id)}/status`, { body, itemIndex });
+	await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.stockMovementStatus(id), { body, itemIndex });
 	return { id, status, success: true };
 }

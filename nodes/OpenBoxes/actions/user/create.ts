@@ -2,6 +2,7 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodePrope
 
 import { fieldError, requiredStringParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { dataList, multiValues } from '../../helpers';
 import { isObject, trimmed } from '../../../shared/values';
 import { isEmail, ROLE_TYPES } from './fields';
@@ -108,7 +109,7 @@ function roleTypeName(raw: unknown): string {
 /** The generic API binds roles by record ID, so the role records are looked up by role type. */
 async function roleIds(context: IExecuteFunctions, roles: string[], itemIndex: number): Promise<IDataObject[]> {
 	if (roles.length === 0) return [];
-	const response = await openBoxesRequest.call(context, 'GET', '/generic/role', { itemIndex });
+	const response = await openBoxesRequest.call(context, 'GET', OPENBOXES_PATHS.genericRoles, { itemIndex });
 	const byType = new Map(dataList(response).map((role) => [roleTypeName(role.roleType), String(role.id)]));
 	const missing = roles.filter((role) => !byType.has(role));
 	if (missing.length > 0) {
@@ -156,7 +157,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (!withoutUserEndpoint.has(this)) {
 		let missing = false;
 		const response = await openBoxesRequest
-			.call(this, 'POST', '/users', { body: { ...user, ...(roles.length ? { roles } : {}) }, itemIndex })
+			.call(this, 'POST', OPENBOXES_PATHS.users, { body: { ...user, ...(roles.length ? { roles } : {}) }, itemIndex })
 			.catch(async (error: unknown) => {
 				if (!isMissingEndpoint(error)) return await Promise.reject(error);
 				missing = true;
@@ -169,6 +170,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const body: IDataObject = { ...user, passwordConfirm: password };
 	const roleRecords = await roleIds(this, roles, itemIndex);
 	if (roleRecords.length) body.roles = roleRecords;
-	const response = await openBoxesRequest.call(this, 'POST', '/generic/user', { body, itemIndex });
+	const response = await openBoxesRequest.call(this, 'POST', OPENBOXES_PATHS.genericUsers, { body, itemIndex });
 	return unwrapUser(response);
 }

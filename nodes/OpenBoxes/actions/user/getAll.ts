@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { limitParameter } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
+import { OPENBOXES_PATHS } from '../../paths';
 import { applyLimit, dataList, multiValues, withRepeatedQuery } from '../../helpers';
 import { trimmed } from '../../../shared/values';
 import { ROLE_TYPES } from './fields';
@@ -72,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (typeof filters.active === 'boolean') query.active = filters.active;
 	const location = trimmed(filters.location);
 	if (location) query.location = location;
-	const path = withRepeatedQuery('/users', 'roleTypes', multiValues(filters.roleTypes));
+	const path = withRepeatedQuery(OPENBOXES_PATHS.users, 'roleTypes', multiValues(filters.roleTypes));
 	const response = await openBoxesRequest.call(this, 'GET', path, { query, itemIndex });
 	return applyLimit(dataList(response), limit);
 }
