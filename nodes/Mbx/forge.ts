@@ -3,7 +3,7 @@
  * serial data): IP addresses, text limits and whole numbers, each naming the field at fault
  * before anything is sent to MBX.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldError } from '../shared/parameters';
 
@@ -89,4 +89,32 @@ export function limitedTextParameter(
 	if (options.trim !== false) value = value.trim();
 	if (options.required && value.trim() === '') throw fieldError(context, `${label} is required`, label, itemIndex);
 	return checkMaxLength(context, value, label, itemIndex);
+}
+
+/** The Manufacturer Serial field: the system a Forge operation is about. */
+export function manufacturerSerialField(show: IDisplayOptions['show'], description: string): INodeProperties {
+	return {
+		displayName: 'Manufacturer Serial',
+		name: 'manufacturerSerial',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 124567',
+		description,
+		displayOptions: { show },
+	};
+}
+
+/** The IP Address field of the system a Forge operation is about. */
+export function ipAddressField(show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'IP Address',
+		name: 'ipAddress',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 192.168.1.20',
+		description: 'IPv4 or IPv6 address of the system',
+		displayOptions: { show },
+	};
 }

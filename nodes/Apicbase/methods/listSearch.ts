@@ -8,7 +8,6 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type ILoadOptionsFunctions,
-	type INodeListSearchItems,
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 
@@ -17,6 +16,7 @@ import { APICBASE_PATHS } from '../paths';
 import { apicbaseList, apicbaseRequest } from '../transport';
 import { customerCredentialType } from '../authentication';
 import { trimmed, isObject } from '../../shared/values';
+import { byName, statusLabel } from '../../shared/dropdowns';
 
 const PAGE_SIZE = 50;
 
@@ -28,15 +28,6 @@ function relatedName(value: unknown): string {
 }
 
 /** 'IN_PROGRESS' → 'In progress'. */
-function statusLabel(value: unknown): string {
-	const status = trimmed(value).replace(/_/g, ' ').toLowerCase();
-	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
-}
-
-function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
-	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || String(a.value).localeCompare(String(b.value));
-}
-
 /** One page of purchase orders, newest first, whose order number contains the typed text. */
 async function purchaseOrderPage(
 	context: ILoadOptionsFunctions,

@@ -7,11 +7,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { mbxList } from '../transport';
 import { MBX_PATHS } from '../paths';
 import { trimmed } from '../../shared/values';
-
-function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
-	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || String(a.value).localeCompare(String(b.value));
-}
-
+import { byName } from '../../shared/dropdowns';
 
 function toOption(record: IDataObject, name: string, description?: string): INodePropertyOptions {
 	const option: INodePropertyOptions = { name: name || `#${trimmed(record.id)}`, value: record.id as number };

@@ -16,20 +16,24 @@ import { nextOffset, pageTokenNumber } from '../../shared/pagination';
 import { openBoxesBaseUrl } from '../session';
 import { openBoxesCredentialType } from '../authentication';
 import { openBoxesLocationId, openBoxesRequest } from '../transport';
+import { dataList } from '../helpers';
 import { OPENBOXES_PATHS } from '../paths';
 import { trimmed, isObject } from '../../shared/values';
+import { byName, statusLabel } from '../../shared/dropdowns';
 
 const PRODUCT_PAGE_SIZE = 50;
 
-
-
-function dataList(response: unknown): IDataObject[] {
-	const data = isObject(response) ? response.data : undefined;
-	return Array.isArray(data) ? data.filter(isObject) : [];
-}
-
-function byName(a: INodeListSearchItems, b: INodeListSearchItems): number {
-	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true });
+/** One page of a list OpenBoxes pages with max/offset: its rows and where the next page starts. */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	path: string,
+	query: IDataObject,
+	page: { offset: number; size: number },
+): Promise<{ rows: IDataObject[]; next: number | undefined }> {
+	const response = await openBoxesRequest.call(context, 'GET', path, { query: { ...query, max: page.size, offset: page.offset } });
+	const rows = dataList(response);
+	const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
+	return { rows, next: nextOffset({ offset: page.offset, received: rows.length, requested: page.size, total }) };
 }
 
 /** Products by name, code, brand and the like (OpenBoxes' `q`), 50 a page, sorted by name. */
@@ -38,14 +42,13 @@ export async function searchProducts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = pageTokenNumber(paginationToken, 0);
 	const term = trimmed(filter);
-	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.products, {
-		query: { max: PRODUCT_PAGE_SIZE, offset, sort: 'name', order: 'asc', ...(term ? { q: term } : {}) },
-	});
-	const products = dataList(response);
-	const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
-	const next = nextOffset({ offset, received: products.length, requested: PRODUCT_PAGE_SIZE, total });
+	const { rows: products, next } = await searchPage(
+		this,
+		OPENBOXES_PATHS.products,
+		{ sort: 'name', order: 'asc', ...(term ? { q: term } : {}) },
+		{ offset: pageTokenNumber(paginationToken, 0), size: PRODUCT_PAGE_SIZE },
+	);
 	return {
 		results: products.map((product) => {
 			const code = trimmed(product.productCode);
@@ -96,11 +99,6 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 const RECORD_PAGE_SIZE = 50;
 
 /** 'PARTIALLY_RECEIVED' (or an enum `{ name }`) → 'Partially received'. */
-function statusLabel(value: unknown): string {
-	const status = trimmed(isObject(value) ? value.name : value).replace(/_/g, ' ').toLowerCase();
-	return status ? status.charAt(0).toUpperCase() + status.slice(1) : '';
-}
-
 /** A place as a list shows it: a display string, or a location object with a name. */
 function placeName(value: unknown): string {
 	return isObject(value) ? trimmed(value.name) : trimmed(value);
@@ -120,14 +118,13 @@ export async function searchPurchaseOrders(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = pageTokenNumber(paginationToken, 0);
 	const term = trimmed(filter);
-	const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.purchaseOrders, {
-		query: { max: RECORD_PAGE_SIZE, offset, sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },
-	});
-	const orders = dataList(response);
-	const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
-	const next = nextOffset({ offset, received: orders.length, requested: RECORD_PAGE_SIZE, total });
+	const { rows: orders, next } = await searchPage(
+		this,
+		OPENBOXES_PATHS.purchaseOrders,
+		{ sort: 'dateCreated', order: 'desc', ...(term ? { searchTerm: term } : {}) },
+		{ offset: pageTokenNumber(paginationToken, 0), size: RECORD_PAGE_SIZE },
+	);
 	const web = await webAppUrl(this);
 	return {
 		results: orders.map((order) => {
@@ -196,12 +193,13 @@ export async function searchStockMovements(
 			continue;
 		}
 		const side = direction === 'OUTBOUND' ? { origin: location } : { destination: location };
-		const response = await openBoxesRequest.call(this, 'GET', OPENBOXES_PATHS.stockMovements, {
-			query: { direction, ...side, max: half, offset, ...(term ? { q: term } : {}) },
-		});
-		const movements = dataList(response);
-		const total = isObject(response) && typeof response.totalCount === 'number' ? response.totalCount : undefined;
-		nextOffsets.push(nextOffset({ offset, received: movements.length, requested: half, total }));
+		const { rows: movements, next } = await searchPage(
+			this,
+			OPENBOXES_PATHS.stockMovements,
+			{ direction, ...side, ...(term ? { q: term } : {}) },
+			{ offset, size: half },
+		);
+		nextOffsets.push(next);
 		for (const movement of movements) {
 			const id = trimmed(movement.id);
 			results.push({ name: movementName(movement, direction), value: id, url: `${web}/stockMovement/show/${encodeURIComponent(id)}` });

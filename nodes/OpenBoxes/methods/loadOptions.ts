@@ -7,16 +7,13 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { openBoxesList, openBoxesRequest } from '../transport';
 import { OPENBOXES_PATHS } from '../paths';
 import { trimmed, isObject } from '../../shared/values';
+import { byName } from '../../shared/dropdowns';
 
 
 
 function dataList(response: unknown): IDataObject[] {
 	const data = isObject(response) ? response.data : undefined;
 	return Array.isArray(data) ? data.filter(isObject) : [];
-}
-
-function byName(a: INodePropertyOptions, b: INodePropertyOptions): number {
-	return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }) || String(a.value).localeCompare(String(b.value));
 }
 
 function option(record: IDataObject, name: string, description?: string): INodePropertyOptions {

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { nonNegativeInteger, positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
 import { MBX_PATHS } from '../../paths';
-import { ipAddressParameter, limitedTextParameter } from '../../forge';
+import { ipAddressField, ipAddressParameter, limitedTextParameter, manufacturerSerialField } from '../../forge';
 
 const show = { resource: ['automationQueue'], operation: ['create'] };
 
@@ -16,26 +16,8 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Manufacturer Serial',
-		name: 'manufacturerSerial',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 124567',
-		description: 'Serial number of the system the tasks are for (at most 256 characters)',
-		displayOptions: { show },
-	},
-	{
-		displayName: 'IP Address',
-		name: 'ipAddress',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 192.168.1.20',
-		description: 'IPv4 or IPv6 address of the system',
-		displayOptions: { show },
-	},
+	manufacturerSerialField(show, 'Serial number of the system the tasks are for (at most 256 characters)'),
+	ipAddressField(show),
 	{
 		displayName: 'Tasks',
 		name: 'tasks',

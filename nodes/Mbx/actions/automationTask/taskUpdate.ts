@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { mbxRequest } from '../../transport';
 import { MBX_PATHS } from '../../paths';
-import { ipAddressParameter, limitedTextParameter } from '../../forge';
+import { ipAddressField, ipAddressParameter, limitedTextParameter, manufacturerSerialField } from '../../forge';
 import { nonNegativeInteger } from '../../../shared/parameters';
 
 export type TaskMessageType = 'start' | 'complete' | 'fail' | 'notify';
@@ -22,26 +22,8 @@ const MESSAGE_HELP: Record<TaskMessageType, string> = {
 export function taskUpdateDescription(messageType: TaskMessageType): INodeProperties[] {
 	const show = { resource: ['automationTask'], operation: [messageType] };
 	return [
-		{
-			displayName: 'Manufacturer Serial',
-			name: 'manufacturerSerial',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 124567',
-			description: 'Serial number of the system, as given when its automation queue was created',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'IP Address',
-			name: 'ipAddress',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 192.168.1.20',
-			description: 'IPv4 or IPv6 address of the system',
-			displayOptions: { show },
-		},
+		manufacturerSerialField(show, 'Serial number of the system, as given when its automation queue was created'),
+		ipAddressField(show),
 		{
 			displayName: 'Sequence',
 			name: 'sequence',

@@ -3,21 +3,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { positiveInteger } from '../../../shared/parameters';
 import { mbxRequest } from '../../transport';
 import { MBX_PATHS } from '../../paths';
-import { limitedTextParameter } from '../../forge';
+import { limitedTextParameter, manufacturerSerialField } from '../../forge';
 
 const show = { resource: ['serialData'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Manufacturer Serial',
-		name: 'manufacturerSerial',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 124567',
-		description: 'Serial number of the system, as submitted to Forge (at most 256 characters)',
-		displayOptions: { show },
-	},
+	manufacturerSerialField(show, 'Serial number of the system, as submitted to Forge (at most 256 characters)'),
 	{
 		displayName: 'Serial Data Type ID',
 		name: 'serialDataTypeId',
