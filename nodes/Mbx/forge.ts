@@ -6,6 +6,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { fieldError } from '../shared/parameters';
+import { trimmed } from '../shared/values';
 
 /** MBX stores serials, messages, values and metadata in columns of 256 characters. */
 export const MBX_TEXT_LIMIT = 256;
@@ -42,8 +43,7 @@ export function isIPv6(value: string): boolean {
 
 /** Reads an IP address parameter and checks it is a valid IPv4 or IPv6 address. */
 export function ipAddressParameter(context: IExecuteFunctions, name: string, label: string, itemIndex: number): string {
-	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
-	const value = raw === undefined || raw === null ? '' : String(raw).trim();
+	const value = trimmed(context.getNodeParameter(name, itemIndex, ''));
 	if (value === '') throw fieldError(context, `${label} is required`, label, itemIndex);
 	if (!isIPv4(value) && !isIPv6(value)) {
 		throw fieldError(

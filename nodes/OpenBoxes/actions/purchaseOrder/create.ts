@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fieldError } from '../../../shared/parameters';
+import { fieldError, requiredText } from '../../../shared/parameters';
 import { dataObject } from '../../helpers';
 import { isObject, trimmed } from '../../../shared/values';
 import { locationOrCredential } from '../../credentialLocation';
@@ -17,7 +17,7 @@ import {
 	orderNumberField,
 	orderedByField,
 	readOrderItems,
-	requiredId,
+	
 	supplierField,
 } from './fields';
 
@@ -51,9 +51,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// Every field is checked before anything is sent.
 	const name = trimmed(this.getNodeParameter('name', itemIndex, ''));
 	if (name === '') throw fieldError(this, 'Description is required', 'Description', itemIndex, 'Fill in the "Description" field.');
-	const origin = requiredId(this, this.getNodeParameter('supplier', itemIndex, ''), 'Supplier', itemIndex);
+	const origin = requiredText(this, this.getNodeParameter('supplier', itemIndex, ''), 'Supplier', itemIndex);
 	const destination = await locationOrCredential(this, 'destination', 'Destination', itemIndex);
-	const orderedBy = requiredId(this, this.getNodeParameter('orderedBy', itemIndex, ''), 'Ordered By', itemIndex);
+	const orderedBy = requiredText(this, this.getNodeParameter('orderedBy', itemIndex, ''), 'Ordered By', itemIndex);
 	// OpenBoxes keeps an order without a date (Order.dateOrdered is nullable), so none is made up.
 	const ordered = dateOrdered(this, this.getNodeParameter('dateOrdered', itemIndex, ''), itemIndex);
 	const orderItems = readOrderItems(this, this.getNodeParameter('lines', itemIndex, {}), itemIndex);

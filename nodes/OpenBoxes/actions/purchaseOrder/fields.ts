@@ -162,13 +162,6 @@ export function readOrderItems(context: IExecuteFunctions, raw: unknown, itemInd
 	});
 }
 
-/** A required ID picked in a dropdown or picker. */
-export function requiredId(context: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const value = trimmed(raw);
-	if (value === '') throw fieldError(context, `${label} is required`, label, itemIndex, `Fill in the "${label}" field.`);
-	return value;
-}
-
 /** Date Ordered as OpenBoxes writes dates (`MM/dd/yyyy`); undefined when empty. */
 export function dateOrdered(context: IExecuteFunctions, raw: unknown, itemIndex: number): string | undefined {
 	return toOpenBoxesDate(context, raw, 'Date Ordered', itemIndex);

@@ -1,6 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { assertSomethingToUpdate, requiredIdParameter } from '../../../shared/parameters';
+import { assertSomethingToUpdate, requiredIdParameter, requiredText } from '../../../shared/parameters';
 import { openBoxesRequest } from '../../transport';
 import { OPENBOXES_PATHS } from '../../paths';
 import { dataObject } from '../../helpers';
@@ -16,7 +16,7 @@ import {
 	orderedByField,
 	purchaseOrderIdField,
 	readOrderItems,
-	requiredId,
+	
 	supplierField,
 } from './fields';
 
@@ -58,9 +58,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const id = requiredIdParameter(this, 'purchaseOrderId', 'Purchase Order', itemIndex);
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.supplier !== undefined) body.origin = { id: requiredId(this, fields.supplier, 'Supplier', itemIndex) };
-	if (fields.destination !== undefined) body.destination = { id: requiredId(this, fields.destination, 'Destination', itemIndex) };
-	if (fields.orderedBy !== undefined) body.orderedBy = { id: requiredId(this, fields.orderedBy, 'Ordered By', itemIndex) };
+	if (fields.supplier !== undefined) body.origin = { id: requiredText(this, fields.supplier, 'Supplier', itemIndex) };
+	if (fields.destination !== undefined) body.destination = { id: requiredText(this, fields.destination, 'Destination', itemIndex) };
+	if (fields.orderedBy !== undefined) body.orderedBy = { id: requiredText(this, fields.orderedBy, 'Ordered By', itemIndex) };
 	const ordered = dateOrdered(this, fields.dateOrdered, itemIndex);
 	if (ordered) body.dateOrdered = ordered;
 	// Text that was added but left empty is sent empty, which clears it.
