@@ -56,14 +56,16 @@ export class MbxTrigger implements INodeType {
 			return latest ? [[toItem({ event: 'updated', previousStatus: null, order: { ...latest } })]] : null;
 		}
 
+		// Checked before the read: an unknown event must not cost the changes this poll would take note of.
+		const events = pickedEvents(this.getNode(), this.getNodeParameter('events', DEFAULT_MBX_EVENTS) as string[]);
+		const statuses = this.getNodeParameter('statuses', []) as string[];
+
 		// A long order list is read over several polls, each stopping in time; the next goes on from there.
 		const staticData = this.getWorkflowStaticData('node') as OrderWatchState;
 		const { records, next } = await mbxListUntil.call(this, MBX_PATHS.orders, { offset: staticData.pass?.offset ?? 0, deadline: pollDeadline(this) });
 		const { changes, state } = detectOrderChanges(staticData, records, next);
 		replaceContents(staticData, state);
 
-		const events = pickedEvents(this.getNode(), this.getNodeParameter('events', DEFAULT_MBX_EVENTS) as string[]);
-		const statuses = this.getNodeParameter('statuses', []) as string[];
 		const wanted = changes.filter((change) => events.includes(change.event) && isWantedStatus(statuses, change.order.status));
 		return wanted.length > 0 ? [wanted.map(toItem)] : null;
 	}

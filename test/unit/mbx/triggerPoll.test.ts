@@ -102,3 +102,18 @@ describe('MBX Trigger description', () => {
 		expect(description.properties.find((p) => p.name === 'authentication')?.displayOptions).toBeUndefined();
 	});
 });
+
+describe('MBX Trigger events', () => {
+	it('refuses an event this version does not know before reading anything, keeping its memory', async () => {
+		const staticData: IDataObject = {};
+		const { context, requests } = pollContext({
+			mode: 'trigger',
+			parameters: { authentication: 'hmac', events: ['created', 'orderCancelled'], statuses: [] },
+			staticData,
+			orders: () => orders(['pending'], ['2026-02-01T00:00:00.000Z']),
+		});
+		await expect(new MbxTrigger().poll.call(context)).rejects.toThrow('Trigger On has "orderCancelled", which this version of the node does not know');
+		expect(requests).toEqual([]);
+		expect(staticData).toEqual({});
+	});
+});

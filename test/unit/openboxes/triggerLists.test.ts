@@ -313,4 +313,11 @@ describe('stock movement events', () => {
 		expect(await poller(list, { event: 'stockMovement.created', direction: 'OUTBOUND' }, staticData).poll()).toEqual([]);
 		expect(staticData).toEqual({ event: 'stockMovement.created', direction: 'OUTBOUND', seen: { o: '' } });
 	});
+
+	it('an event this version does not know stops the poll with its name, and reads no list', async () => {
+		const list: FakeList = { rows: [orderRow(1, 'PLACED')] };
+		const { poll, requests } = poller(list, { event: 'purchaseOrder.cancelled' });
+		await expect(poll()).rejects.toThrow('Event "purchaseOrder.cancelled" is not one this version of the node knows');
+		expect(requests).toEqual([]);
+	});
 });
