@@ -20,14 +20,11 @@ import { byName, statusLabel } from '../../shared/dropdowns';
 
 const PAGE_SIZE = 50;
 
-
-
 /** A related record as a list shows it: its name when Apicbase nests it, else nothing. */
 function relatedName(value: unknown): string {
 	return isObject(value) ? trimmed(value.name) : '';
 }
 
-/** 'IN_PROGRESS' → 'In progress'. */
 /** One page of purchase orders, newest first, whose order number contains the typed text. */
 async function purchaseOrderPage(
 	context: ILoadOptionsFunctions,

@@ -7,7 +7,6 @@ import { trimmed } from '../../shared/values';
 
 const PAGE_SIZE = 50;
 
-
 function price(value: unknown): string {
 	const parsed = Number(trimmed(value));
 	return trimmed(value) !== '' && Number.isFinite(parsed) ? parsed.toFixed(2) : trimmed(value) || '?';

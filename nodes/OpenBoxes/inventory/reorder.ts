@@ -62,7 +62,6 @@ export function reorderStatus(level: ReorderLevel): ReorderStatus {
 	return STATUS_BY_LEVEL[level];
 }
 
-
 /** A number, numeric text, or null for anything else (OpenBoxes leaves unset levels null). */
 export function numberOrNull(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;

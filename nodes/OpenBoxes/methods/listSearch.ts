@@ -98,7 +98,6 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string):
 
 const RECORD_PAGE_SIZE = 50;
 
-/** 'PARTIALLY_RECEIVED' (or an enum `{ name }`) → 'Partially received'. */
 /** A place as a list shows it: a display string, or a location object with a name. */
 function placeName(value: unknown): string {
 	return isObject(value) ? trimmed(value.name) : trimmed(value);

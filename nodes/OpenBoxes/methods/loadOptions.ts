@@ -4,17 +4,11 @@
  */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { openBoxesList, openBoxesRequest } from '../transport';
-import { OPENBOXES_PATHS } from '../paths';
-import { trimmed, isObject } from '../../shared/values';
 import { byName } from '../../shared/dropdowns';
-
-
-
-function dataList(response: unknown): IDataObject[] {
-	const data = isObject(response) ? response.data : undefined;
-	return Array.isArray(data) ? data.filter(isObject) : [];
-}
+import { trimmed, isObject } from '../../shared/values';
+import { dataList } from '../helpers';
+import { OPENBOXES_PATHS } from '../paths';
+import { openBoxesList, openBoxesRequest } from '../transport';
 
 function option(record: IDataObject, name: string, description?: string): INodePropertyOptions {
 	const result: INodePropertyOptions = { name: name || trimmed(record.id), value: trimmed(record.id) };

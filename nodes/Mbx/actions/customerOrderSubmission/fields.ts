@@ -317,7 +317,6 @@ const LABELS: Record<string, string> = {
 /** The order in which fields are read (and so checked), which is also the body's key order. */
 const FIELD_ORDER = Object.keys(LABELS);
 
-
 /** A Ship Method picked from the list or given by expression: the MBX ship method ID. */
 export function shipMethodId(context: IExecuteFunctions, raw: unknown, itemIndex: number): number {
 	requiredText(context, raw, LABELS.ship_method_id, itemIndex);
