@@ -23,8 +23,8 @@ const ORDER_KEYS = ['order', 'customer_order_submission', 'data', 'payload'];
 function orderInPayload(body: unknown): IDataObject | undefined {
 	const isOrder = (value: unknown): value is IDataObject => isObject(value) && value.id !== undefined && value.status !== undefined;
 	if (isOrder(body)) return body;
-	if (!body || typeof body !== 'object') return undefined;
-	return ORDER_KEYS.map((key) => (body as IDataObject)[key]).find(isOrder);
+	if (!isObject(body)) return undefined;
+	return ORDER_KEYS.map((key) => body[key]).find(isOrder);
 }
 
 /** Receives MBX order updates the moment they happen; MBX registers the URL by hand. */

@@ -15,7 +15,7 @@ import { errorTexts, parsedErrorBody } from '../shared/errorLines';
 import { bodyText } from '../shared/httpFailure';
 import { nextOffset, readPages, type Page } from '../shared/pagination';
 import { withRetry } from '../shared/retry';
-import { withoutKeys } from '../shared/values';
+import { isObject, withoutKeys } from '../shared/values';
 import { mbxBaseUrl } from './environment';
 import { mbxCredentialType } from './authentication';
 import { matchesMbxFilters, mbxFilters, type MbxFilters } from './filters';
@@ -107,7 +107,7 @@ interface MbxListEnvelope {
 
 /** MBX's list envelope: `results` beside `count`, `total_results` or `offset`. */
 function isListEnvelope(value: unknown): value is MbxListEnvelope {
-	if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+	if (!isObject(value)) return false;
 	const envelope = value as Partial<MbxListEnvelope>;
 	return Array.isArray(envelope.results) && (envelope.count !== undefined || envelope.total_results !== undefined || envelope.offset !== undefined);
 }
